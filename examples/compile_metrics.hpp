@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: BSL-1.0
+// The schema of the demo compiler, declared once in a header that every
+// translation unit of the compiler includes.
+#pragma once
+
+#include <typed_metrics/typed_metrics.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace tmx = typed_metrics;
+
+//! [schema]
+using compile_schema = tmx::schema<
+    tmx::value<"unit", std::string>,                                  // which source was compiled
+    tmx::value<"backend", std::string>,                               // set once per compilation
+    tmx::counter<"tokens">,                                           // std::int64_t by default
+    tmx::counter<"graph_breaks">,
+    tmx::counter<"code_bytes", std::uint64_t>,
+    tmx::value<"optimized", bool>,
+    tmx::set_of<"guards", std::string>,                               // duplicates collapse
+    tmx::map_of<"feature_usage", std::string, bool>,                  // last write per key wins
+    tmx::top_n_of<"slowest_passes", std::string, std::int64_t, 3>>;  // the 3 costliest passes
+//! [schema]

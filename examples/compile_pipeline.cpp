@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: BSL-1.0
+// The main demo: a toy compiler pipeline with nested phases that records one
+// metrics record per compilation, including a compilation that fails.
+#include "compile_metrics.hpp"
+
+#include <cstdint>
+#include <iostream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+struct source_unit {
+    std::string name;
+    std::vector<std::string> ops;  // what the "program" does
+};
+
+// The context is an ordinary object; one per thread that compiles.
+//! [on_exit]
+tmx::metrics_context<compile_schema> metrics{[](tmx::exit_info<compile_schema> const& exit) {
+    std::cout << (exit.exception ? "FAILED " : "ok     ") << exit.metrics.get<"unit">().value_or("?") << " in "
+              << (exit.end_ns - exit.start_ns) / 1000 << " us";
+    if (exit.exception) {
+        try {
+            std::rethrow_exception(exit.exception);
+        } catch (std::exception const& e) {
+            std::cout << " (" << e.what() << ")";
+        }
+    }
+    std::cout << "\n       " << exit.metrics << "\n";
+}};
+//! [on_exit]
+
+// A deterministic stand-in for a pass's running time.
+std::int64_t cost_of(std::string_view pass, source_unit const& unit) {
+    return static_cast<std::int64_t>(pass.size() * unit.ops.size() * 10);
+}
+
+//! [nested_phase]
+void parse(source_unit const& unit) {
+    auto const phase = metrics.enter();  // nested: reports nothing by itself
+    metrics.increment<"tokens">(static_cast<std::int64_t>(unit.ops.size() * 3 + 2));
+    metrics.add_to_set<"guards">("input_arity");
+}
+//! [nested_phase]
+
+void optimize(source_unit const& unit) {
+    auto const phase = metrics.enter();
+    for (std::string_view pass : {"inline", "constant_fold", "dead_code_elimination", "fuse_elementwise"}) {
+        metrics.add_top_n<"slowest_passes">(std::string(pass), cost_of(pass, unit));
+    }
+    for (auto const& op : unit.ops) {
+        if (op == "print") metrics.increment<"graph_breaks">(1);  // side effects split the graph
+        if (op == "reshape") metrics.add_to_set<"guards">("shape");
+        if (op == "matmul") metrics.add_to_set<"guards">("dtype");
+    }
+    metrics.set<"optimized">(true);
+}
+
+void codegen(source_unit const& unit) {
+    auto const phase = metrics.enter();
+    for (auto const& op : unit.ops) {
+        if (op == "fft") throw std::runtime_error("codegen: no kernel for 'fft'");
+        metrics.set_key_value<"feature_usage">(op, true);
+        metrics.increment<"code_bytes">(std::uint64_t{64});
+    }
+    metrics.set_key_value<"feature_usage">("dynamic_shapes", false);
+}
+
+//! [compile]
+void compile(source_unit const& unit) {
+    // run() enters the outermost scope and, if the body throws, hands the
+    // exception to on_exit before letting it propagate.
+    metrics.run([&] {
+        metrics.update(tmx::arg<"unit"> = unit.name, tmx::arg<"backend"> = "inductor");
+        parse(unit);
+        optimize(unit);
+        codegen(unit);
+    });
+}
+//! [compile]
+
+}  // namespace
+
+int main() {
+    std::vector<source_unit> const units{
+        {"resnet_block", {"conv", "relu", "reshape", "matmul"}},
+        {"logging_loop", {"matmul", "print", "add", "print"}},
+        {"spectral_net", {"fft", "matmul"}},
+    };
+    int failures = 0;
+    for (auto const& unit : units) {
+        try {
+            compile(unit);
+        } catch (std::exception const&) {
+            ++failures;  // already reported by on_exit
+        }
+    }
+    std::cout << units.size() << " compilations, " << failures << " failed\n";
+}

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+#include <typed_metrics/fixed_string.hpp>
+
+#include <cstddef>
+#include <utility>
+
+namespace typed_metrics::detail {
+
+// One field of the flat storage: the metric's value, tagged with its name and
+// its position in the schema (the index of its presence bit).
+template <fixed_string Name, std::size_t Index, class Metric>
+struct slot {
+    using metric = Metric;
+    static constexpr std::size_t index = Index;
+    typename Metric::storage_type value{};
+};
+
+// The flat storage: one base per metric. A field is found by overload
+// resolution against these bases (`slot_of`), which costs the compiler O(1)
+// per call site, unlike a constexpr search or a hana::map, which grow with the
+// schema at every call site (figures in docs/design.md).
+template <class Indices, class... Metrics>
+struct slots;
+
+template <std::size_t... Index, class... Metrics>
+struct slots<std::index_sequence<Index...>, Metrics...> : slot<Metrics::name, Index, Metrics>... {};
+
+template <fixed_string Name, std::size_t Index, class Metric>
+constexpr slot<Name, Index, Metric>& slot_of(slot<Name, Index, Metric>& field) noexcept {
+    return field;
+}
+
+template <fixed_string Name, std::size_t Index, class Metric>
+constexpr slot<Name, Index, Metric> const& slot_of(slot<Name, Index, Metric> const& field) noexcept {
+    return field;
+}
+
+}  // namespace typed_metrics::detail

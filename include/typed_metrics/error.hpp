@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+#include <stdexcept>
+
+namespace typed_metrics {
+
+/// A run-time misuse: recording outside a scope, or setting a value twice.
+/// The messages follow the Python original ("Cannot set m outside of a
+/// MetricsContext", "Metric 'm' has already been set in the current context").
+class metrics_error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+}  // namespace typed_metrics

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+#include <typed_metrics/fixed_string.hpp>
+#include <typed_metrics/top_n.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <set>
+
+namespace typed_metrics {
+
+/// What a metric is, and so which operation records it.
+enum class metric_kind {
+    counter,  ///< `increment`: absent counts as 0, then `+=`.
+    value,    ///< `set` / `update` / `update_outer`: set once, overwrite detected.
+    set,      ///< `add_to_set`: duplicates collapse.
+    map,      ///< `set_key_value`: last write per key wins.
+    top_n     ///< `add_top_n`: the N largest `(value, key)` pairs.
+};
+
+// The tags' rules (valid name, storable types) are checked by `schema`, which
+// reports each broken rule once (detail/schema_checks.hpp).
+
+namespace detail {
+
+template <fixed_string Name, metric_kind Kind>
+struct metric_base {
+    static constexpr auto name = Name;
+    static constexpr metric_kind kind = Kind;
+};
+
+}  // namespace detail
+
+/// A counter: `increment<"name">(v)` adds `v`; an absent counter counts as 0.
+template <fixed_string Name, class T = std::int64_t>
+struct counter : detail::metric_base<Name, metric_kind::counter> {
+    using value_type = T;
+    using storage_type = T;
+};
+
+/// A one-shot value: `set<"name">(v)`; a second set is an error unless `overwrite`.
+template <fixed_string Name, class T>
+struct value : detail::metric_base<Name, metric_kind::value> {
+    using value_type = T;
+    using storage_type = T;
+};
+
+/// A set of distinct elements: `add_to_set<"name">(element)`.
+template <fixed_string Name, class T>
+struct set_of : detail::metric_base<Name, metric_kind::set> {
+    using value_type = T;
+    using storage_type = std::set<T>;
+};
+
+/// A key/value map: `set_key_value<"name">(key, value)`; repeated keys overwrite.
+template <fixed_string Name, class K, class V>
+struct map_of : detail::metric_base<Name, metric_kind::map> {
+    using key_type = K;
+    using value_type = V;
+    using storage_type = std::map<K, V>;
+};
+
+/// A ranking of the `N` largest `(value, key)` pairs: `add_top_n<"name">(key, value)`.
+template <fixed_string Name, class K, class V, std::size_t N = 25>
+struct top_n_of : detail::metric_base<Name, metric_kind::top_n> {
+    static constexpr std::size_t capacity = N;
+    using key_type = K;
+    using value_type = V;
+    using storage_type = top_n<K, V, N>;
+};
+
+}  // namespace typed_metrics

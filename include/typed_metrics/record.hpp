@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+#include <typed_metrics/checks.hpp>
+#include <typed_metrics/detail/print.hpp>
+#include <typed_metrics/detail/slots.hpp>
+#include <typed_metrics/fixed_string.hpp>
+#include <typed_metrics/optional_ref.hpp>
+#include <typed_metrics/schema.hpp>
+
+#include <boost/hana/for_each.hpp>
+
+#include <bitset>
+#include <cstddef>
+#include <ostream>
+#include <string_view>
+#include <utility>
+
+namespace typed_metrics {
+
+namespace detail {
+struct record_access;
+}
+
+/// Everything recorded for one unit of work: what `on_exit` receives.
+///
+/// Flat storage: one field per schema entry and one presence bit each, so a
+/// scalar metric is recorded without allocating. A metric is "recorded" once
+/// an operation wrote it; `get` on an unrecorded one is empty.
+template <class Schema>
+class record {
+public:
+    using schema_type = Schema;
+
+    /// Whether `Name` was recorded.
+    template <fixed_string Name>
+    bool contains() const noexcept {
+        if constexpr (detail::check_declared<Schema, Name>()) {
+            return present_[detail::slot_of<Name>(fields_).index];
+        } else {
+            return false;
+        }
+    }
+
+    /// The recorded metric, or an empty `optional_ref` when it was not recorded.
+    template <fixed_string Name>
+    auto get() const noexcept {
+        if constexpr (detail::check_declared<Schema, Name>()) {
+            auto const& field = detail::slot_of<Name>(fields_);
+            using stored = typename metric_t<Schema, Name>::storage_type;
+            return present_[field.index] ? optional_ref<stored>{field.value} : optional_ref<stored>{};
+        } else {
+            return optional_ref<int>{};  // never reached: the check above failed to compile
+        }
+    }
+
+    /// The number of recorded metrics.
+    std::size_t size() const noexcept { return present_.count(); }
+    bool empty() const noexcept { return present_.none(); }
+
+    /// Calls `f(name, value)` for every recorded metric, in schema order;
+    /// `name` is a `std::string_view`, `value` the metric's storage type.
+    template <class F>
+    void for_each(F&& f) const {
+        for_each_field([&](auto const& field) {
+            using metric = typename std::remove_cvref_t<decltype(field)>::metric;
+            if (present_[field.index]) f(metric::name.view(), field.value);
+        });
+    }
+
+    /// Equal when the same metrics were recorded with equal values.
+    friend bool operator==(record const& a, record const& b) {
+        if (a.present_ != b.present_) return false;
+        bool equal = true;
+        a.for_each_field([&](auto const& field) {
+            using slot = std::remove_cvref_t<decltype(field)>;
+            if (a.present_[slot::index]) equal = equal && field.value == static_cast<slot const&>(b.fields_).value;
+        });
+        return equal;
+    }
+
+    /// Prints `{name: value, ...}` in schema order; strings are quoted and
+    /// escaped, sets print as `{...}`, maps as `{key: value}`, top-N as
+    /// `[(key, value), ...]`, largest first.
+    friend std::ostream& operator<<(std::ostream& out, record const& r) {
+        out << '{';
+        char const* separator = "";
+        r.for_each([&](std::string_view name, auto const& value) {
+            out << std::exchange(separator, ", ") << name << ": ";
+            detail::print_value(out, value);
+        });
+        return out << '}';
+    }
+
+private:
+    friend struct detail::record_access;
+
+    // Visits every field (recorded or not) as its `detail::slot` base.
+    template <class F>
+    void for_each_field(F&& f) const {
+        boost::hana::for_each(Schema::metrics, [&](auto metric) {
+            f(detail::slot_of<decltype(metric)::type::name>(fields_));
+        });
+    }
+
+    typename Schema::storage fields_{};
+    std::bitset<Schema::size> present_{};
+};
+
+namespace detail {
+
+// The write side of a record, for the contexts. Every field not marked
+// present holds its default value, so clearing resets only present fields.
+struct record_access {
+    template <fixed_string Name, class Schema>
+    static auto& field(record<Schema>& r) noexcept {
+        return slot_of<Name>(r.fields_);
+    }
+
+    // `+=` on a counter; an absent counter holds 0.
+    template <fixed_string Name, class Schema, class V>
+    static void increment(record<Schema>& r, V&& delta) {
+        auto& counter = field<Name>(r);
+        counter.value += typename metric_t<Schema, Name>::value_type{std::forward<V>(delta)};
+        r.present_.set(counter.index);
+    }
+
+    // Moves an already built value in; returns whether it was absent before.
+    template <fixed_string Name, class Schema, class T>
+    static bool store(record<Schema>& r, T&& value) noexcept {
+        auto& slot = field<Name>(r);
+        slot.value = std::move(value);
+        bool const was_absent = !r.present_[slot.index];
+        r.present_.set(slot.index);
+        return was_absent;
+    }
+
+    // Applies `write` to the container `Name` (strong guarantee is the
+    // container's), then marks it present.
+    template <fixed_string Name, class Schema, class Write>
+    static void modify(record<Schema>& r, Write&& write) {
+        auto& slot = field<Name>(r);
+        std::forward<Write>(write)(slot.value);
+        r.present_.set(slot.index);
+    }
+
+    template <class Schema>
+    static void clear(record<Schema>& r) noexcept {
+        if (r.present_.none()) return;
+        boost::hana::for_each(Schema::metrics, [&](auto metric) {
+            auto& field = slot_of<decltype(metric)::type::name>(r.fields_);
+            if (r.present_[field.index]) reset(field.value);
+        });
+        r.present_.reset();
+    }
+
+private:
+    template <class T>
+    static void reset(T& value) noexcept {
+        if constexpr (requires { value.clear(); }) {
+            value.clear();
+        } else {
+            value = T{};
+        }
+    }
+};
+
+}  // namespace detail
+}  // namespace typed_metrics

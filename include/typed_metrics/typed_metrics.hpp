@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: BSL-1.0
+// Everything: schema tags, contexts, the record, top-N.
+#pragma once
+
+#include <typed_metrics/arg.hpp>
+#include <typed_metrics/call_site.hpp>
+#include <typed_metrics/checks.hpp>
+#include <typed_metrics/error.hpp>
+#include <typed_metrics/exit_info.hpp>
+#include <typed_metrics/fixed_string.hpp>
+#include <typed_metrics/metric.hpp>
+#include <typed_metrics/metrics_context.hpp>
+#include <typed_metrics/optional_ref.hpp>
+#include <typed_metrics/options.hpp>
+#include <typed_metrics/record.hpp>
+#include <typed_metrics/runtime_metrics_context.hpp>
+#include <typed_metrics/schema.hpp>
+#include <typed_metrics/top_n.hpp>

@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: BSL-1.0
+// expect: typed_metrics: add_to_set<Name>() requires a set_of metric
+#include "probe_schema.hpp"
+
+int main() {
+    auto const scope = probe_context.enter();
+#ifdef TYPED_METRICS_PROBE
+    probe_context.add_to_set<"graph_breaks">("shape");
+#else
+    probe_context.add_to_set<"guards">("shape");
+#endif
+}

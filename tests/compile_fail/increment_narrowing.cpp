@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: BSL-1.0
+// expect: typed_metrics: the value requires a type that converts to the metric's value_type without narrowing
+#include "probe_schema.hpp"
+
+int main() {
+    auto const scope = probe_context.enter();
+#ifdef TYPED_METRICS_PROBE
+    probe_context.increment<"graph_breaks">(1.5);
+#else
+    probe_context.increment<"graph_breaks">(2);
+#endif
+}

@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: BSL-1.0
+// expect: typed_metrics: no metric called Name in the schema; did you mean DidYouMean?
+#include "probe_schema.hpp"
+
+int main() {
+    tmx::record<probe_schema> const record;
+#ifdef TYPED_METRICS_PROBE
+    return record.get<"backnd">() ? 1 : 0;
+#else
+    return record.get<"backend">() ? 1 : 0;
+#endif
+}

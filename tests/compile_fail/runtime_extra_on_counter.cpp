@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: BSL-1.0
+// expect: typed_metrics: set<Name>(), update(arg<Name> = v) and extras require a value metric
+#include "probe_schema.hpp"
+
+int main() {
+    tmx::runtime_metrics_context<probe_schema> runtime{[](tmx::exit_info<probe_schema> const&) {}};
+#ifdef TYPED_METRICS_PROBE
+    runtime.increment<"graph_breaks">(1, tmx::arg<"cache_bytes"> = 7u);
+#else
+    runtime.increment<"graph_breaks">(1, tmx::arg<"backend"> = "eager");
+#endif
+}

@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: BSL-1.0
+// expect: typed_metrics: top_n_of<Name, K, V, N> requires a capacity N > 0
+#include <typed_metrics/typed_metrics.hpp>
+
+namespace tmx = typed_metrics;
+
+#ifdef TYPED_METRICS_PROBE
+using schema = tmx::schema<tmx::top_n_of<"slowest", int, int, 0>>;
+#else
+using schema = tmx::schema<tmx::top_n_of<"slowest", int, int, 1>>;
+#endif
+
+int main() { return tmx::record<schema>{}.size() == 0 ? 0 : 1; }

@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: BSL-1.0
+// expect: typed_metrics: the key requires a type that converts to the metric's key_type without narrowing
+#include "probe_schema.hpp"
+
+int main() {
+    auto const scope = probe_context.enter();
+#ifdef TYPED_METRICS_PROBE
+    probe_context.set_key_value<"feature_usage">(1, true);
+#else
+    probe_context.set_key_value<"feature_usage">("1", true);
+#endif
+}

@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: BSL-1.0
+// expect: typed_metrics: update(...) requires distinct metric names; Name is given twice
+#include "probe_schema.hpp"
+
+int main() {
+    auto const scope = probe_context.enter();
+#ifdef TYPED_METRICS_PROBE
+    probe_context.update(tmx::arg<"compile_ms"> = 3.5, tmx::arg<"compile_ms"> = 4.5);
+#else
+    probe_context.update(tmx::arg<"compile_ms"> = 3.5, tmx::arg<"backend"> = "x");
+#endif
+}

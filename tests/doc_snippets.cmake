@@ -1,0 +1,46 @@
+# SPDX-License-Identifier: BSL-1.0
+# cmake -DROOT=<source dir> -P doc_snippets.cmake
+#
+# Docs quote built examples, never unbuilt code: every ```cpp block in
+# README.md and docs/*.md must follow a `<!-- snippet: path#region -->` line
+# and equal the lines between `//! [region]` markers in that file.
+file(GLOB documents ${ROOT}/README.md ${ROOT}/docs/*.md)
+set(failures 0)
+set(checked 0)
+foreach(document IN LISTS documents)
+  file(READ ${document} text)
+  # Protect list separators before splitting the text into blocks.
+  string(REPLACE ";" "<semicolon>" text "${text}")
+  string(REGEX MATCHALL "(<!-- snippet: [^ ]+ -->\n)?```cpp\n[^`]*```" blocks "${text}")
+  foreach(block IN LISTS blocks)
+    if(NOT block MATCHES "^<!-- snippet: ([^#]+)#([^ ]+) -->\n```cpp\n(.*)```$")
+      message(SEND_ERROR "${document}: a cpp block without a snippet marker:\n${block}")
+      math(EXPR failures "${failures} + 1")
+      continue()
+    endif()
+    set(source ${CMAKE_MATCH_1})
+    set(region ${CMAKE_MATCH_2})
+    set(quoted "${CMAKE_MATCH_3}")
+    file(READ ${ROOT}/${source} code)
+    string(REPLACE ";" "<semicolon>" code "${code}")
+    if(NOT code MATCHES "//! \\[${region}\\]\n(.*)//! \\[${region}\\]")
+      message(SEND_ERROR "${document}: no region '${region}' in ${source}")
+      math(EXPR failures "${failures} + 1")
+      continue()
+    endif()
+    # The region's text without the closing marker's indentation.
+    string(REGEX REPLACE " +$" "" region_text "${CMAKE_MATCH_1}")
+    if(NOT quoted STREQUAL region_text)
+      message(SEND_ERROR "${document}: the snippet ${source}#${region} differs from the code:\n${quoted}\n---\n${region_text}")
+      math(EXPR failures "${failures} + 1")
+    endif()
+    math(EXPR checked "${checked} + 1")
+  endforeach()
+endforeach()
+if(checked EQUAL 0)
+  message(FATAL_ERROR "no snippet found: the docs are expected to quote the examples")
+endif()
+if(failures GREATER 0)
+  message(FATAL_ERROR "${failures} snippet(s) out of date")
+endif()
+message(STATUS "${checked} snippets match their examples")

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: BSL-1.0
+// Compile-time guarantees that must hold: this file passes by compiling.
+#include <typed_metrics/typed_metrics.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace tmx = typed_metrics;
+
+namespace {
+
+using schema = tmx::schema<tmx::counter<"graph_breaks">,
+                           tmx::counter<"cache_bytes", std::uint64_t>,
+                           tmx::value<"backend", std::string>,
+                           tmx::value<"compile_ms", double>,
+                           tmx::set_of<"guards", std::string>,
+                           tmx::map_of<"feature_usage", std::string, bool>,
+                           tmx::top_n_of<"slowest_ops", std::string, std::int64_t, 25>>;
+
+// Lookup by name.
+static_assert(tmx::declared_metric<schema, "graph_breaks">);
+static_assert(!tmx::declared_metric<schema, "grph_breaks">);
+static_assert(std::is_same_v<tmx::metric_t<schema, "compile_ms">, tmx::value<"compile_ms", double>>);
+static_assert(tmx::metric_t<schema, "guards">::kind == tmx::metric_kind::set);
+static_assert(schema::size == 7);
+static_assert(schema::names[6] == "slowest_ops");
+
+// Each operation: the right kind and a non-narrowing value are accepted...
+static_assert(tmx::can_increment<schema, "graph_breaks", int>);
+static_assert(tmx::can_increment<schema, "cache_bytes", unsigned>);
+static_assert(tmx::can_set<schema, "backend", char const (&)[9]>);
+static_assert(tmx::can_set<schema, "backend", std::string_view>);
+static_assert(tmx::can_set<schema, "compile_ms", double>);
+static_assert(tmx::can_set<schema, "compile_ms", float>);
+static_assert(tmx::can_add_to_set<schema, "guards", char const*>);
+static_assert(tmx::can_set_key_value<schema, "feature_usage", std::string, bool>);
+static_assert(tmx::can_add_top_n<schema, "slowest_ops", char const*, int>);
+
+// ...an unknown name is not...
+static_assert(!tmx::can_increment<schema, "grph_breaks", int>);
+static_assert(!tmx::can_set<schema, "bakend", std::string>);
+
+// ...nor the wrong kind...
+static_assert(!tmx::can_increment<schema, "backend", int>);
+static_assert(!tmx::can_set<schema, "graph_breaks", std::int64_t>);
+static_assert(!tmx::can_add_to_set<schema, "graph_breaks", int>);
+static_assert(!tmx::can_set_key_value<schema, "guards", std::string, bool>);
+static_assert(!tmx::can_add_top_n<schema, "feature_usage", std::string, bool>);
+
+// ...nor a narrowing or foreign value, key or element.
+static_assert(!tmx::can_increment<schema, "graph_breaks", double>);
+static_assert(!tmx::can_increment<schema, "cache_bytes", int>);  // signed into unsigned
+static_assert(!tmx::can_set<schema, "compile_ms", int>);         // int into double
+static_assert(!tmx::can_set<schema, "compile_ms", char const*>);
+static_assert(!tmx::can_set<schema, "backend", int>);
+static_assert(!tmx::can_add_to_set<schema, "guards", int>);
+static_assert(!tmx::can_set_key_value<schema, "feature_usage", int, bool>);
+static_assert(!tmx::can_set_key_value<schema, "feature_usage", std::string, char const*>);  // pointer into bool
+static_assert(!tmx::can_add_top_n<schema, "slowest_ops", int, int>);
+static_assert(!tmx::can_add_top_n<schema, "slowest_ops", std::string, double>);
+
+// Scopes end a unit of work when destroyed: never copied, moved without
+// throwing, destroyed without throwing; contexts are pinned (scopes point to them).
+using context = tmx::metrics_context<schema>;
+using scope = context::scope;
+static_assert(!std::is_copy_constructible_v<scope> && !std::is_copy_assignable_v<scope>);
+static_assert(std::is_nothrow_move_constructible_v<scope>);
+static_assert(std::is_nothrow_destructible_v<scope>);
+static_assert(std::is_nothrow_destructible_v<context>);
+static_assert(!std::is_copy_constructible_v<context> && !std::is_move_constructible_v<context>);
+
+// Names are compared by content, whatever their length.
+static_assert(tmx::fixed_string("abc") == tmx::fixed_string("abc"));
+static_assert(!(tmx::fixed_string("abc") == tmx::fixed_string("abcd")));
+
+}  // namespace

@@ -1,0 +1,464 @@
+// SPDX-License-Identifier: BSL-1.0
+// metrics_context: the Python original's test suite, translated case by case,
+// then every row of the semantics table in DESIGN.md.
+#define BOOST_TEST_MODULE metrics_context
+#include <boost/test/unit_test.hpp>
+
+#include "fixture.hpp"
+
+#include <iostream>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+namespace {
+
+using test_schema = tmx::schema<tmx::value<"m1", int>,
+                                tmx::value<"m2", int>,
+                                tmx::value<"m3", int>,
+                                tmx::value<"m4", int>,
+                                tmx::value<"name", std::string>,
+                                tmx::counter<"count">,
+                                tmx::set_of<"tags", std::string>,
+                                tmx::map_of<"feature_usage", std::string, bool>,
+                                tmx::top_n_of<"slowest", std::string, int, 3>>;
+
+struct context_fixture : reporting_fixture<test_schema> {
+    tmx::metrics_context<test_schema> context{[this](auto const& e) { keep(e); }, options()};
+
+    tmx::record<test_schema> const& last() const { return exits.back().metrics; }
+};
+
+// The message of the metrics_error that `f` throws, or "<no exception>".
+template <class F>
+std::string error_of(F&& f) {
+    try {
+        f();
+    } catch (tmx::metrics_error const& e) {
+        return e.what();
+    }
+    return "<no exception>";
+}
+
+bool contains(std::string const& text, std::string const& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+// --- The Python original's tests (test/dynamo/test_metrics_context.py) ---
+
+BOOST_FIXTURE_TEST_SUITE(python_original, context_fixture)
+
+BOOST_AUTO_TEST_CASE(test_context_exists) {
+    BOOST_TEST(contains(error_of([&] { context.increment<"count">(1); }), "outside of a MetricsContext"));
+    BOOST_TEST(contains(error_of([&] { context.set<"m1">(1); }), "outside of a MetricsContext"));
+    BOOST_TEST(contains(error_of([&] { context.update(tmx::arg<"m1"> = 1); }), "outside of a MetricsContext"));
+}
+
+BOOST_AUTO_TEST_CASE(test_nested_context) {
+    {
+        auto const outer = context.enter();
+        {
+            auto const inner = context.enter();
+            context.set<"m1">(1);
+        }
+        BOOST_TEST(exits.empty());
+        context.set<"m2">(2);
+    }
+    BOOST_TEST_REQUIRE(exits.size() == 1u);
+    BOOST_TEST(last().size() == 2u);
+    BOOST_TEST(*last().get<"m1">() == 1);
+    BOOST_TEST(*last().get<"m2">() == 2);
+}
+
+BOOST_AUTO_TEST_CASE(test_set) {
+    {
+        auto const scope = context.enter();
+        context.set<"m1">(1);
+        context.set<"m2">(2);
+        context.update(tmx::arg<"m3"> = 3, tmx::arg<"m4"> = 4);
+    }
+    BOOST_TEST(last().size() == 4u);
+    BOOST_TEST(*last().get<"m1">() == 1);
+    BOOST_TEST(*last().get<"m2">() == 2);
+    BOOST_TEST(*last().get<"m3">() == 3);
+    BOOST_TEST(*last().get<"m4">() == 4);
+}
+
+BOOST_AUTO_TEST_CASE(test_set_disallow_overwrite) {
+    {
+        auto const scope = context.enter();
+        context.set<"m1">(1);
+        BOOST_TEST(contains(error_of([&] { context.set<"m1">(2); }), "already been set"));
+    }
+    BOOST_TEST(last().size() == 1u);
+    BOOST_TEST(*last().get<"m1">() == 1);
+}
+
+BOOST_AUTO_TEST_CASE(test_update_disallow_overwrite) {
+    {
+        auto const scope = context.enter();
+        context.update(tmx::arg<"m1"> = 1, tmx::arg<"m2"> = 2);
+        BOOST_TEST(contains(error_of([&] { context.update(tmx::arg<"m1"> = 7, tmx::arg<"m3"> = 3); }),
+                            "already been set"));
+    }
+    // All or nothing: m3 was not applied either.
+    BOOST_TEST(last().size() == 2u);
+    BOOST_TEST(*last().get<"m1">() == 1);
+    BOOST_TEST(!last().contains<"m3">());
+}
+
+BOOST_AUTO_TEST_CASE(test_update_allow_overwrite) {
+    {
+        auto const scope = context.enter();
+        context.update(tmx::arg<"m1"> = 1, tmx::arg<"m2"> = 2);
+        context.update(tmx::overwrite, tmx::arg<"m1"> = 7, tmx::arg<"m3"> = 3);
+    }
+    BOOST_TEST(last().size() == 3u);
+    BOOST_TEST(*last().get<"m1">() == 7);
+    BOOST_TEST(*last().get<"m2">() == 2);
+    BOOST_TEST(*last().get<"m3">() == 3);
+}
+
+BOOST_AUTO_TEST_CASE(test_set_key_value) {
+    {
+        auto const scope = context.enter();
+        context.set_key_value<"feature_usage">("k", true);
+        // Overrides allowed
+        context.set_key_value<"feature_usage">("k2", true);
+        context.set_key_value<"feature_usage">("k2", false);
+    }
+    BOOST_TEST(last().size() == 1u);
+    auto const expected = std::map<std::string, bool>{{"k", true}, {"k2", false}};
+    BOOST_TEST((*last().get<"feature_usage">() == expected));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// test_add_to_set uses two set metrics named m1 and m2, so it gets its own schema.
+using set_schema = tmx::schema<tmx::set_of<"m1", int>, tmx::set_of<"m2", int>>;
+
+BOOST_FIXTURE_TEST_CASE(test_add_to_set, reporting_fixture<set_schema>) {
+    tmx::metrics_context<set_schema> context{[this](auto const& e) { keep(e); }, options()};
+    {
+        auto const scope = context.enter();
+        context.add_to_set<"m1">(1);
+        context.add_to_set<"m1">(2);
+        context.add_to_set<"m2">(3);
+        context.add_to_set<"m2">(4);
+    }
+    BOOST_TEST_REQUIRE(exits.size() == 1u);
+    BOOST_TEST((*exits.back().metrics.get<"m1">() == std::set<int>{1, 2}));
+    BOOST_TEST((*exits.back().metrics.get<"m2">() == std::set<int>{3, 4}));
+}
+
+// --- The semantics table, row by row ---
+
+BOOST_FIXTURE_TEST_SUITE(semantics, context_fixture)
+
+BOOST_AUTO_TEST_CASE(enter_at_depth_zero_clears_the_record_and_stamps_the_start) {
+    {
+        auto const scope = context.enter();
+        context.set<"m1">(1);
+        context.increment<"count">(5);
+    }
+    {
+        auto const scope = context.enter();
+        context.set<"m1">(2);  // no "already been set": the record was cleared
+        context.increment<"count">(1);
+    }
+    BOOST_TEST_REQUIRE(exits.size() == 2u);
+    BOOST_TEST(*exits[1].metrics.get<"m1">() == 2);
+    BOOST_TEST(*exits[1].metrics.get<"count">() == 1);  // not 6
+    BOOST_TEST(exits[1].metrics.size() == 2u);
+    // One clock reading at the outermost enter, one at its exit.
+    BOOST_TEST(exits[0].end_ns - exits[0].start_ns == 1000);
+    BOOST_TEST(exits[1].start_ns == exits[0].end_ns + 1000);
+}
+
+BOOST_AUTO_TEST_CASE(nested_enter_adds_depth_and_reads_no_clock) {
+    {
+        auto const outer = context.enter();
+        auto const inner = context.enter();
+        auto const innermost = context.enter();
+        BOOST_TEST(context.in_progress());
+    }
+    BOOST_TEST_REQUIRE(exits.size() == 1u);
+    BOOST_TEST(exits[0].end_ns - exits[0].start_ns == 1000);
+}
+
+BOOST_AUTO_TEST_CASE(only_the_outermost_exit_reports_everything_recorded_at_any_depth) {
+    {
+        auto const outer = context.enter();
+        context.increment<"count">(1);
+        {
+            auto const inner = context.enter();
+            context.increment<"count">(2);
+            context.add_to_set<"tags">("inner");
+            {
+                auto const innermost = context.enter();
+                context.set<"name">("deep");
+            }
+        }
+        BOOST_TEST(exits.empty());
+        context.add_to_set<"tags">("outer");
+    }
+    BOOST_TEST_REQUIRE(exits.size() == 1u);
+    BOOST_TEST(*last().get<"count">() == 3);
+    BOOST_TEST(*last().get<"name">() == "deep");
+    BOOST_TEST((*last().get<"tags">() == std::set<std::string>{"inner", "outer"}));
+    BOOST_TEST(!context.in_progress());
+}
+
+BOOST_AUTO_TEST_CASE(a_moved_scope_exits_once) {
+    {
+        auto scope = context.enter();
+        auto moved = std::move(scope);
+        context.increment<"count">(1);
+    }
+    BOOST_TEST(exits.size() == 1u);
+    BOOST_TEST(!context.in_progress());
+}
+
+BOOST_AUTO_TEST_CASE(every_operation_but_add_top_n_throws_outside_a_scope) {
+    BOOST_TEST(error_of([&] { context.increment<"count">(1); }) ==
+               "Cannot increment count outside of a MetricsContext");
+    BOOST_TEST(error_of([&] { context.set<"m1">(1); }) == "Cannot set m1 outside of a MetricsContext");
+    BOOST_TEST(error_of([&] { context.set<"m1">(1, tmx::overwrite); }) ==
+               "Cannot set m1 outside of a MetricsContext");
+    BOOST_TEST(error_of([&] { context.update(tmx::arg<"m1"> = 1, tmx::arg<"m2"> = 2); }) ==
+               "Cannot update m1, m2 outside of a MetricsContext");
+    BOOST_TEST(error_of([&] { context.update_outer(tmx::arg<"m1"> = 1); }) ==
+               "Cannot update_outer m1 outside of a MetricsContext");
+    BOOST_TEST(error_of([&] { context.add_to_set<"tags">("x"); }) == "Cannot add tags outside of a MetricsContext");
+    BOOST_TEST(error_of([&] { context.set_key_value<"feature_usage">("k", true); }) ==
+               "Cannot set feature_usage outside of a MetricsContext");
+    BOOST_TEST(error_of([&] { context.add_top_n<"slowest">("op", 1); }) == "<no exception>");
+    BOOST_TEST(!context.in_progress());
+}
+
+BOOST_AUTO_TEST_CASE(add_top_n_outside_a_scope_records_nothing) {
+    context.add_top_n<"slowest">("ignored", 99);
+    {
+        auto const scope = context.enter();
+        context.add_top_n<"slowest">("kept", 1);
+    }
+    auto const& ranking = *last().get<"slowest">();
+    BOOST_TEST_REQUIRE(ranking.size() == 1u);
+    BOOST_TEST(ranking.begin()->first == "kept");
+}
+
+BOOST_AUTO_TEST_CASE(increment_counts_an_absent_counter_as_zero_then_adds) {
+    {
+        auto const scope = context.enter();
+        context.increment<"count">(5);
+        context.increment<"count">(-2);
+        context.increment<"count">(10);
+    }
+    BOOST_TEST(*last().get<"count">() == 13);
+}
+
+BOOST_AUTO_TEST_CASE(a_second_set_names_where_the_first_happened) {
+    auto const scope = context.enter();
+    int const first_line = __LINE__ + 1;
+    context.set<"m1">(1);
+    std::string const message = error_of([&] { context.set<"m1">(2); });
+    BOOST_TEST(contains(message, "Metric 'm1' has already been set in the current context"), message);
+    BOOST_TEST(contains(message, std::string(__FILE__) + ":" + std::to_string(first_line)), message);
+}
+
+BOOST_AUTO_TEST_CASE(overwrite_replaces_the_value_and_keeps_the_first_location) {
+    auto const scope = context.enter();
+    int const first_line = __LINE__ + 1;
+    context.set<"name">("first");
+    context.set<"name">("second", tmx::overwrite);
+    std::string const message = error_of([&] { context.set<"name">("third"); });
+    BOOST_TEST(contains(message, ":" + std::to_string(first_line) + ")"), message);
+}
+
+BOOST_AUTO_TEST_CASE(first_set_locations_are_forgotten_by_a_new_outermost_scope) {
+    {
+        auto const scope = context.enter();
+        context.set<"m1">(1);
+    }
+    auto const scope = context.enter();
+    int const second_line = __LINE__ + 1;
+    context.set<"m1">(1);
+    std::string const message = error_of([&] { context.set<"m1">(2); });
+    BOOST_TEST(contains(message, ":" + std::to_string(second_line) + ")"), message);
+}
+
+BOOST_AUTO_TEST_CASE(update_refuses_recorded_keys_names_them_and_applies_nothing) {
+    {
+        auto const scope = context.enter();
+        context.set<"m1">(1);
+        context.update(tmx::arg<"m2"> = 2);
+        std::string const message = error_of(
+            [&] { context.update(tmx::arg<"m3"> = 3, tmx::arg<"m1"> = 10, tmx::arg<"m2"> = 20, tmx::arg<"m4"> = 4); });
+        BOOST_TEST(contains(message, "Metric(s) 'm1', 'm2' have already been set in the current context"), message);
+        BOOST_TEST(contains(message, "an update(...) call"), message);
+    }
+    BOOST_TEST(last().size() == 2u);
+    BOOST_TEST(*last().get<"m1">() == 1);
+    BOOST_TEST(*last().get<"m2">() == 2);
+}
+
+BOOST_AUTO_TEST_CASE(update_with_overwrite_applies_everything) {
+    {
+        auto const scope = context.enter();
+        context.update(tmx::arg<"m1"> = 1, tmx::arg<"name"> = "a");
+        context.update(tmx::overwrite, tmx::arg<"name"> = std::string("b"), tmx::arg<"m2"> = 2);
+    }
+    BOOST_TEST(*last().get<"m1">() == 1);
+    BOOST_TEST(*last().get<"m2">() == 2);
+    BOOST_TEST(*last().get<"name">() == "b");
+}
+
+BOOST_AUTO_TEST_CASE(update_outer_applies_only_at_depth_one) {
+    {
+        auto const outer = context.enter();
+        context.update_outer(tmx::arg<"m1"> = 1);
+        {
+            auto const inner = context.enter();
+            context.update_outer(tmx::arg<"m2"> = 2);
+            // Deeper it is a no-op, so even a recorded key does not throw.
+            BOOST_TEST(error_of([&] { context.update_outer(tmx::arg<"m1"> = 5); }) == "<no exception>");
+        }
+        BOOST_TEST(contains(error_of([&] { context.update_outer(tmx::arg<"m1"> = 5); }), "already been set"));
+        context.update_outer(tmx::overwrite, tmx::arg<"m1"> = 7);
+    }
+    BOOST_TEST(last().size() == 1u);
+    BOOST_TEST(*last().get<"m1">() == 7);
+}
+
+BOOST_AUTO_TEST_CASE(add_to_set_collapses_duplicates) {
+    {
+        auto const scope = context.enter();
+        context.add_to_set<"tags">("b");
+        context.add_to_set<"tags">("a");
+        context.add_to_set<"tags">(std::string("b"));
+    }
+    BOOST_TEST((*last().get<"tags">() == std::set<std::string>{"a", "b"}));
+}
+
+BOOST_AUTO_TEST_CASE(set_key_value_repeated_keys_overwrite_and_never_throw) {
+    {
+        auto const scope = context.enter();
+        for (bool const value : {true, false, true, false}) context.set_key_value<"feature_usage">("k", value);
+    }
+    BOOST_TEST((*last().get<"feature_usage">() == std::map<std::string, bool>{{"k", false}}));
+}
+
+BOOST_AUTO_TEST_CASE(in_progress_follows_the_depth) {
+    BOOST_TEST(!context.in_progress());
+    {
+        auto const outer = context.enter();
+        BOOST_TEST(context.in_progress());
+        { auto const inner = context.enter(); }
+        BOOST_TEST(context.in_progress());
+    }
+    BOOST_TEST(!context.in_progress());
+}
+
+BOOST_AUTO_TEST_CASE(an_exception_leaving_the_scope_still_reports) {
+    try {
+        auto const scope = context.enter();
+        context.increment<"count">(1);
+        throw std::runtime_error("compilation failed");
+    } catch (std::runtime_error const&) {
+    }
+    BOOST_TEST_REQUIRE(exits.size() == 1u);
+    BOOST_TEST(exits[0].unwinding);
+    BOOST_TEST(!exits[0].exception);  // a plain scope cannot capture it
+    BOOST_TEST(*last().get<"count">() == 1);
+    BOOST_TEST(!context.in_progress());
+}
+
+BOOST_AUTO_TEST_CASE(run_hands_the_exception_to_on_exit_and_rethrows_it) {
+    BOOST_CHECK_THROW(context.run([&] {
+        context.increment<"count">(1);
+        throw std::runtime_error("compilation failed");
+    }),
+                      std::runtime_error);
+    BOOST_TEST_REQUIRE(exits.size() == 1u);
+    BOOST_TEST(exits[0].unwinding);
+    BOOST_TEST(message(exits[0].exception) == "compilation failed");
+    BOOST_TEST(!context.in_progress());
+}
+
+BOOST_AUTO_TEST_CASE(run_returns_the_body_result_and_reports_no_exception) {
+    int const result = context.run([&] {
+        context.increment<"count">(2);
+        return 42;
+    });
+    BOOST_TEST(result == 42);
+    BOOST_TEST_REQUIRE(exits.size() == 1u);
+    BOOST_TEST(!exits[0].unwinding);
+    BOOST_TEST(!exits[0].exception);
+}
+
+BOOST_AUTO_TEST_CASE(an_inner_exception_caught_inside_the_outermost_scope_is_not_reported) {
+    context.run([&] {
+        try {
+            context.run([] { throw std::runtime_error("handled"); });
+        } catch (std::runtime_error const&) {
+        }
+    });
+    BOOST_TEST_REQUIRE(exits.size() == 1u);
+    BOOST_TEST(!exits[0].exception);
+    BOOST_TEST(!exits[0].unwinding);
+}
+
+BOOST_AUTO_TEST_CASE(a_throwing_on_exit_is_reported_and_the_context_stays_usable) {
+    int calls = 0;
+    tmx::metrics_context<test_schema> throwing{[&](auto const&) {
+                                                   ++calls;
+                                                   throw std::runtime_error("sink is down");
+                                               },
+                                               options()};
+    { auto const scope = throwing.enter(); }
+    BOOST_TEST(calls == 1);
+    BOOST_TEST_REQUIRE(errors.size() == 1u);
+    BOOST_TEST(message(errors[0]) == "sink is down");
+    BOOST_TEST(!throwing.in_progress());
+
+    // While another exception unwinds, and with a non-std exception: still no terminate.
+    tmx::metrics_context<test_schema> throwing_int{[&](auto const&) {
+                                                       ++calls;
+                                                       throw 7;
+                                                   },
+                                                   options()};
+    BOOST_CHECK_THROW(throwing_int.run([] { throw std::logic_error("body"); }), std::logic_error);
+    BOOST_TEST(calls == 2);
+    BOOST_TEST_REQUIRE(errors.size() == 2u);
+    BOOST_TEST(message(errors[1]) == "<not a std::exception>");
+
+    // The next cycle works.
+    {
+        auto const scope = throwing.enter();
+        throwing.set<"m1">(1);
+    }
+    BOOST_TEST(calls == 3);
+}
+
+BOOST_AUTO_TEST_CASE(the_default_error_hook_prints_one_line_on_stderr) {
+    std::ostringstream captured;
+    auto* const saved = std::cerr.rdbuf(captured.rdbuf());
+    {
+        tmx::metrics_context<test_schema> throwing{[](auto const&) { throw std::runtime_error("sink is down"); }};
+        auto const scope = throwing.enter();
+    }
+    std::cerr.rdbuf(saved);
+    BOOST_TEST(captured.str() == "typed_metrics: on_exit threw: sink is down\n");
+}
+
+BOOST_AUTO_TEST_CASE(a_context_without_on_exit_records_and_reports_nothing) {
+    tmx::metrics_context<test_schema> silent{nullptr};
+    {
+        auto const scope = silent.enter();
+        silent.increment<"count">(1);
+    }
+    BOOST_TEST(!silent.in_progress());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: BSL-1.0
+// record: lookup, size, iteration with names, equality and printing.
+#define BOOST_TEST_MODULE record
+#include <boost/test/unit_test.hpp>
+
+#include "fixture.hpp"
+
+#include <optional>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace {
+
+using schema = tmx::schema<tmx::counter<"graph_breaks">,
+                           tmx::counter<"cache_bytes", std::uint64_t>,
+                           tmx::value<"backend", std::string>,
+                           tmx::value<"compile_ms", double>,
+                           tmx::set_of<"guards", std::string>,
+                           tmx::map_of<"feature_usage", std::string, bool>,
+                           tmx::top_n_of<"slowest_ops", std::string, std::int64_t, 2>>;
+
+struct record_fixture : reporting_fixture<schema> {
+    tmx::metrics_context<schema> context{[this](auto const& e) { keep(e); }, options()};
+
+    // Records one unit of work with `body` and returns what on_exit received.
+    template <class Body>
+    tmx::record<schema> const& record_of(Body body) {
+        {
+            auto const scope = context.enter();
+            body();
+        }
+        return exits.back().metrics;
+    }
+
+    void record_everything() {
+        context.increment<"graph_breaks">(2);
+        context.set<"backend">("inductor \"max\"\n");
+        context.set<"compile_ms">(3.25);
+        context.add_to_set<"guards">("shape");
+        context.add_to_set<"guards">("dtype");
+        context.set_key_value<"feature_usage">("dynamic_shapes", true);
+        context.add_top_n<"slowest_ops">("matmul", 42);
+        context.add_top_n<"slowest_ops">("conv", 7);
+        context.add_top_n<"slowest_ops">("relu", 1);
+    }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(record_suite, record_fixture)
+
+BOOST_AUTO_TEST_CASE(an_empty_record) {
+    tmx::record<schema> const r;
+    BOOST_TEST(r.empty());
+    BOOST_TEST(r.size() == 0u);
+    BOOST_TEST(!r.contains<"graph_breaks">());
+    BOOST_TEST(!r.get<"backend">().has_value());
+    BOOST_CHECK_THROW(r.get<"backend">().value(), std::bad_optional_access);
+    BOOST_TEST(r.get<"compile_ms">().value_or(-1.0) == -1.0);
+    std::ostringstream printed;
+    printed << r;
+    BOOST_TEST(printed.str() == "{}");
+}
+
+BOOST_AUTO_TEST_CASE(contains_get_and_size_see_only_recorded_metrics) {
+    auto const& r = record_of([&] {
+        context.increment<"graph_breaks">(0);  // recorded, even though it adds nothing
+        context.set<"compile_ms">(1.5);
+    });
+    BOOST_TEST(r.size() == 2u);
+    BOOST_TEST(r.contains<"graph_breaks">());
+    BOOST_TEST(!r.contains<"cache_bytes">());
+    BOOST_TEST(*r.get<"graph_breaks">() == 0);
+    BOOST_TEST(r.get<"compile_ms">().value() == 1.5);
+    BOOST_TEST(!r.get<"guards">());
+}
+
+BOOST_AUTO_TEST_CASE(for_each_visits_recorded_metrics_in_schema_order_with_their_names) {
+    auto const& r = record_of([&] {
+        context.set<"compile_ms">(1.5);
+        context.increment<"graph_breaks">(1);
+        context.add_to_set<"guards">("g");
+    });
+    std::vector<std::string> names;
+    r.for_each([&](std::string_view name, auto const&) { names.emplace_back(name); });
+    BOOST_TEST((names == std::vector<std::string>{"graph_breaks", "compile_ms", "guards"}));
+}
+
+BOOST_AUTO_TEST_CASE(equality_compares_presence_and_values) {
+    tmx::record<schema> const first = record_of([&] { record_everything(); });
+    tmx::record<schema> const same = record_of([&] { record_everything(); });
+    BOOST_TEST((first == same));
+
+    tmx::record<schema> const one_more = record_of([&] {
+        record_everything();
+        context.increment<"cache_bytes">(0u);
+    });
+    BOOST_TEST(!(first == one_more));
+
+    tmx::record<schema> const other_value = record_of([&] {
+        record_everything();
+        context.set<"compile_ms">(3.5, tmx::overwrite);
+    });
+    BOOST_TEST(!(first == other_value));
+}
+
+BOOST_AUTO_TEST_CASE(printing_quotes_strings_and_shows_every_kind) {
+    std::ostringstream printed;
+    printed << record_of([&] { record_everything(); });
+    BOOST_TEST(printed.str() ==
+               R"({graph_breaks: 2, backend: "inductor \"max\"\n", compile_ms: 3.25, guards: {"dtype", "shape"}, )"
+               R"(feature_usage: {"dynamic_shapes": true}, slowest_ops: [("matmul", 42), ("conv", 7)]})");
+}
+
+BOOST_AUTO_TEST_CASE(printing_doubles_uses_the_shortest_form_that_reads_back) {
+    std::ostringstream printed;
+    printed << record_of([&] { context.set<"compile_ms">(0.1); });
+    BOOST_TEST(printed.str() == "{compile_ms: 0.1}");
+}
+
+BOOST_AUTO_TEST_CASE(control_characters_print_as_unicode_escapes) {
+    std::ostringstream printed;
+    printed << record_of([&] { context.set<"backend">(std::string("a\x01" "b\tc\\", 6)); });
+    BOOST_TEST(printed.str() == R"({backend: "a\u0001b\tc\\"})");
+}
+
+BOOST_AUTO_TEST_CASE(a_record_is_a_regular_value) {
+    tmx::record<schema> copy = record_of([&] { record_everything(); });
+    tmx::record<schema> const moved = std::move(copy);
+    BOOST_TEST(moved.size() == 6u);
+    BOOST_TEST(*moved.get<"backend">() == "inductor \"max\"\n");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: BSL-1.0
+// top_n: the Python original's TopN test, ties, capacity 1, and a ranking
+// built at compile time.
+#define BOOST_TEST_MODULE top_n
+#include <boost/test/unit_test.hpp>
+
+#include <typed_metrics/top_n.hpp>
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace tmx = typed_metrics;
+
+namespace {
+
+template <class K, class V, std::size_t N>
+std::vector<std::pair<K, V>> entries(tmx::top_n<K, V, N> const& ranking) {
+    return {ranking.begin(), ranking.end()};
+}
+
+using ranking = std::vector<std::pair<std::string, int>>;
+
+}  // namespace
+
+//! [constexpr_ranking]
+constexpr auto slowest_three() {
+    tmx::top_n<std::string_view, int, 3> slowest;
+    for (auto const& [op, ms] : {std::pair{"seven", 7}, {"four", 4}, {"five", 5}, {"six", 6}, {"eight", 8}}) {
+        slowest.add(op, ms);
+    }
+    return slowest;
+}
+static_assert(slowest_three().size() == 3);
+static_assert(slowest_three().begin()->first == "eight");
+static_assert((slowest_three().begin() + 2)->second == 6);
+//! [constexpr_ranking]
+
+BOOST_AUTO_TEST_CASE(test_top_n) {  // the Python original
+    tmx::top_n<std::string, int, 3> top;
+    for (auto const& [k, v] : {std::pair{"seven", 7}, {"four", 4}, {"five", 5}, {"six", 6}, {"eight", 8}}) {
+        top.add(k, v);
+    }
+    BOOST_TEST(top.size() == 3u);
+    BOOST_TEST((entries(top) == ranking{{"eight", 8}, {"seven", 7}, {"six", 6}}));
+}
+
+BOOST_AUTO_TEST_CASE(fewer_entries_than_capacity_are_all_kept_largest_first) {
+    tmx::top_n<std::string, int> top;  // N = 25 by default
+    BOOST_TEST(top.capacity() == 25u);
+    BOOST_TEST(top.empty());
+    top.add("b", 2);
+    top.add("a", 1);
+    top.add("c", 3);
+    BOOST_TEST((entries(top) == ranking{{"c", 3}, {"b", 2}, {"a", 1}}));
+}
+
+BOOST_AUTO_TEST_CASE(equal_values_rank_by_key_as_value_key_pairs_compare) {
+    tmx::top_n<std::string, int, 3> top;
+    for (char const* key : {"b", "d", "a", "c"}) top.add(key, 5);
+    // (5, "d") > (5, "c") > (5, "b") > (5, "a"): "a" is the one dropped.
+    BOOST_TEST((entries(top) == ranking{{"d", 5}, {"c", 5}, {"b", 5}}));
+}
+
+BOOST_AUTO_TEST_CASE(a_full_ranking_drops_an_entry_equal_to_its_smallest) {
+    tmx::top_n<std::string, int, 2> top;
+    top.add("x", 1);
+    top.add("y", 2);
+    top.add("x", 1);  // equal to the smallest kept: not larger, so not kept twice
+    BOOST_TEST((entries(top) == ranking{{"y", 2}, {"x", 1}}));
+}
+
+BOOST_AUTO_TEST_CASE(capacity_one_keeps_the_largest) {
+    tmx::top_n<std::string, int, 1> top;
+    for (auto const& [k, v] : {std::pair{"a", 3}, {"b", 9}, {"c", 9}, {"d", 1}}) top.add(k, v);
+    BOOST_TEST((entries(top) == ranking{{"c", 9}}));
+}
+
+BOOST_AUTO_TEST_CASE(duplicate_keys_are_distinct_entries_as_in_python) {
+    tmx::top_n<std::string, int, 3> top;
+    top.add("matmul", 4);
+    top.add("matmul", 9);
+    BOOST_TEST((entries(top) == ranking{{"matmul", 9}, {"matmul", 4}}));
+}
+
+BOOST_AUTO_TEST_CASE(clear_and_equality) {
+    tmx::top_n<std::string, int, 3> a;
+    tmx::top_n<std::string, int, 3> b;
+    a.add("x", 1);
+    BOOST_TEST(!(a == b));
+    b.add("x", 1);
+    BOOST_TEST((a == b));
+    a.clear();
+    BOOST_TEST(a.empty());
+    BOOST_TEST((a == tmx::top_n<std::string, int, 3>{}));
+}
