@@ -6,11 +6,15 @@
 
 #include "fixture.hpp"
 
+#include <array>
+#include <cstdint>
 #include <iostream>
 #include <set>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace {
 
@@ -134,6 +138,34 @@ BOOST_AUTO_TEST_CASE(test_set_key_value) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// The documented pattern for many threads: one context per thread.
+BOOST_AUTO_TEST_CASE(one_thread_local_context_per_thread_keeps_records_apart) {
+    constexpr int thread_count = 4;
+    constexpr int cycles = 500;
+    std::array<std::vector<std::int64_t>, thread_count> reported;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < thread_count; ++t) {
+        threads.emplace_back([t, &reported] {
+            thread_local std::vector<std::int64_t> counts;
+            thread_local tmx::metrics_context<test_schema> context{
+                [](tmx::exit_info<test_schema> const& e) { counts.push_back(*e.metrics.get<"count">()); }};
+            for (int cycle = 0; cycle < cycles; ++cycle) {
+                auto const scope = context.enter();
+                for (int i = 0; i <= t; ++i) context.increment<"count">(cycle);  // t + 1 times the cycle number
+            }
+            reported[static_cast<std::size_t>(t)] = counts;
+        });
+    }
+    for (auto& thread : threads) thread.join();
+    for (int t = 0; t < thread_count; ++t) {
+        auto const& counts = reported[static_cast<std::size_t>(t)];
+        BOOST_TEST_REQUIRE(counts.size() == static_cast<std::size_t>(cycles));
+        for (int cycle = 0; cycle < cycles; ++cycle) {
+            BOOST_TEST(counts[static_cast<std::size_t>(cycle)] == std::int64_t{cycle} * (t + 1));
+        }
+    }
+}
 
 // test_add_to_set uses two set metrics named m1 and m2, so it gets its own schema.
 using set_schema = tmx::schema<tmx::set_of<"m1", int>, tmx::set_of<"m2", int>>;

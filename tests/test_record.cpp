@@ -5,6 +5,15 @@
 
 #include "fixture.hpp"
 
+#include <boost/hana/at_key.hpp>
+#include <boost/hana/equal.hpp>
+#include <boost/hana/for_each.hpp>
+#include <boost/hana/front.hpp>
+#include <boost/hana/keys.hpp>
+#include <boost/hana/length.hpp>
+#include <boost/hana/members.hpp>
+#include <boost/hana/string.hpp>
+
 #include <optional>
 #include <sstream>
 #include <string>
@@ -134,3 +143,24 @@ BOOST_AUTO_TEST_CASE(a_record_is_a_regular_value) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// A record is a Hana Struct keyed by the metric names.
+BOOST_FIXTURE_TEST_CASE(a_record_is_a_hana_struct, record_fixture) {
+    namespace hana = boost::hana;
+    auto const& r = record_of([&] {
+        context.increment<"graph_breaks">(3);
+        context.set<"backend">("eager");
+    });
+    static_assert(hana::Struct<tmx::record<schema>>::value);
+    BOOST_TEST(hana::length(hana::keys(r)) == 7u);
+    static_assert(std::is_same_v<std::remove_cvref_t<decltype(hana::front(hana::keys(r)))>,
+                                 std::remove_cvref_t<decltype(hana::string_c<'g', 'r', 'a', 'p', 'h', '_', 'b', 'r', 'e', 'a', 'k', 's'>)>>);
+    BOOST_TEST(*hana::at_key(r, BOOST_HANA_STRING("graph_breaks")) == 3);
+    BOOST_TEST(*hana::at_key(r, BOOST_HANA_STRING("backend")) == "eager");
+    BOOST_TEST(!hana::at_key(r, BOOST_HANA_STRING("compile_ms")));
+
+    // Hana algorithms see every declared metric, recorded or not.
+    std::size_t recorded = 0;
+    hana::for_each(hana::members(r), [&](auto const& metric) { recorded += metric.has_value() ? 1 : 0; });
+    BOOST_TEST(recorded == r.size());
+}

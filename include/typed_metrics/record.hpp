@@ -2,6 +2,7 @@
 #pragma once
 
 #include <typed_metrics/checks.hpp>
+#include <typed_metrics/detail/hana_string.hpp>
 #include <typed_metrics/detail/print.hpp>
 #include <typed_metrics/detail/slots.hpp>
 #include <typed_metrics/fixed_string.hpp>
@@ -9,6 +10,8 @@
 #include <typed_metrics/schema.hpp>
 
 #include <boost/hana/for_each.hpp>
+#include <boost/hana/pair.hpp>
+#include <boost/hana/transform.hpp>
 
 #include <bitset>
 #include <cstddef>
@@ -91,6 +94,20 @@ public:
         });
         return out << '}';
     }
+
+    /// Makes a record a Hana `Struct`: its keys are the metric names as
+    /// `hana::string`s and its members the `optional_ref`s that `get`
+    /// returns, so that `hana::keys`, `hana::at_key`, `hana::to<hana::map_tag>`
+    /// and the other `Struct` algorithms work on records.
+    struct hana_accessors_impl {
+        static constexpr auto apply() {
+            return boost::hana::transform(Schema::metrics, [](auto metric) {
+                using metric_type = typename decltype(metric)::type;
+                return boost::hana::make_pair(detail::hana_string<metric_type::name>,
+                                              [](record const& r) { return r.template get<metric_type::name>(); });
+            });
+        }
+    };
 
 private:
     friend struct detail::record_access;
