@@ -3,7 +3,7 @@
 
 #include <typed_metrics/arg.hpp>
 #include <typed_metrics/detail/always_false.hpp>
-#include <typed_metrics/detail/closest_name.hpp>
+#include <typed_metrics/detail/spelling.hpp>
 #include <typed_metrics/fixed_string.hpp>
 #include <typed_metrics/metric.hpp>
 #include <typed_metrics/schema.hpp>
@@ -24,6 +24,7 @@ template <class Schema, fixed_string Name, metric_kind Kind>
 concept declared_as = declared_metric<Schema, Name> && (metric_t<Schema, Name>::kind == Kind);
 
 // What each operation accepts, for generic code that asks before it calls.
+// Each concept holds exactly when the operation compiles.
 
 template <class Schema, fixed_string Name, class V>
 concept can_increment = declared_as<Schema, Name, metric_kind::counter> &&
@@ -49,158 +50,8 @@ concept can_add_top_n = declared_as<Schema, Name, metric_kind::top_n> &&
 
 namespace detail {
 
-// The checks run at each public entry point. Each returns true when the call
-// is valid; otherwise exactly one static_assert fails and it returns false,
-// so that the caller's `if constexpr` instantiates nothing more and the user
-// reads one error. The report functions carry the offending names and types
-// as template arguments, which both compilers print beside the message.
-
-template <fixed_string Name, fixed_string DidYouMean>
-consteval bool report_unknown_metric() {
-    static_assert(always_false<Name, DidYouMean>,
-                  "typed_metrics: no metric called Name in the schema; did you mean DidYouMean?");
-    return false;
-}
-
-template <fixed_string Name>
-consteval bool report_unknown_metric_in_empty_schema() {
-    static_assert(always_false<Name>, "typed_metrics: no metric called Name: the schema is empty");
-    return false;
-}
-
-template <class Schema, fixed_string Name>
-consteval bool check_declared() {
-    if constexpr (declared_metric<Schema, Name>) {
-        return true;
-    } else if constexpr (Schema::size == 0) {
-        return report_unknown_metric_in_empty_schema<Name>();
-    } else {
-        constexpr std::size_t closest = closest_name(Name.view(), Schema::names);
-        return report_unknown_metric<Name, Schema::template metric_at<closest>::name>();
-    }
-}
-
-template <class Metric>
-consteval bool report_increment_needs_counter() {
-    static_assert(always_false_type<Metric>, "typed_metrics: increment<Name>() requires a counter metric");
-    return false;
-}
-template <class Metric>
-consteval bool report_set_needs_value() {
-    static_assert(always_false_type<Metric>,
-                  "typed_metrics: set<Name>(), update(arg<Name> = v) and extras require a value metric");
-    return false;
-}
-template <class Metric>
-consteval bool report_add_to_set_needs_set() {
-    static_assert(always_false_type<Metric>, "typed_metrics: add_to_set<Name>() requires a set_of metric");
-    return false;
-}
-template <class Metric>
-consteval bool report_set_key_value_needs_map() {
-    static_assert(always_false_type<Metric>, "typed_metrics: set_key_value<Name>() requires a map_of metric");
-    return false;
-}
-template <class Metric>
-consteval bool report_add_top_n_needs_top_n() {
-    static_assert(always_false_type<Metric>, "typed_metrics: add_top_n<Name>() requires a top_n_of metric");
-    return false;
-}
-
-template <class Metric, class Given>
-consteval bool report_narrowing_value() {
-    static_assert(always_false_type<Metric, Given>,
-                  "typed_metrics: the value requires a type that converts to the metric's value_type without narrowing");
-    return false;
-}
-template <class Metric, class Given>
-consteval bool report_narrowing_key() {
-    static_assert(always_false_type<Metric, Given>,
-                  "typed_metrics: the key requires a type that converts to the metric's key_type without narrowing");
-    return false;
-}
-
-template <class Metric, class V>
-consteval bool check_value_type() {
-    if constexpr (converts_without_narrowing<V, typename Metric::value_type>) {
-        return true;
-    } else {
-        return report_narrowing_value<Metric, V>();
-    }
-}
-
-template <class Metric, class K, class V>
-consteval bool check_key_and_value_types() {
-    if constexpr (!converts_without_narrowing<K, typename Metric::key_type>) {
-        return report_narrowing_key<Metric, K>();
-    } else {
-        return check_value_type<Metric, V>();
-    }
-}
-
-template <class Schema, fixed_string Name, class V>
-consteval bool check_increment() {
-    if constexpr (!check_declared<Schema, Name>()) {
-        return false;
-    } else if constexpr (metric_t<Schema, Name>::kind != metric_kind::counter) {
-        return report_increment_needs_counter<metric_t<Schema, Name>>();
-    } else {
-        return check_value_type<metric_t<Schema, Name>, V>();
-    }
-}
-
-template <class Schema, fixed_string Name, class V>
-consteval bool check_set() {
-    if constexpr (!check_declared<Schema, Name>()) {
-        return false;
-    } else if constexpr (metric_t<Schema, Name>::kind != metric_kind::value) {
-        return report_set_needs_value<metric_t<Schema, Name>>();
-    } else {
-        return check_value_type<metric_t<Schema, Name>, V>();
-    }
-}
-
-template <class Schema, fixed_string Name, class V>
-consteval bool check_add_to_set() {
-    if constexpr (!check_declared<Schema, Name>()) {
-        return false;
-    } else if constexpr (metric_t<Schema, Name>::kind != metric_kind::set) {
-        return report_add_to_set_needs_set<metric_t<Schema, Name>>();
-    } else {
-        return check_value_type<metric_t<Schema, Name>, V>();
-    }
-}
-
-template <class Schema, fixed_string Name, class K, class V>
-consteval bool check_set_key_value() {
-    if constexpr (!check_declared<Schema, Name>()) {
-        return false;
-    } else if constexpr (metric_t<Schema, Name>::kind != metric_kind::map) {
-        return report_set_key_value_needs_map<metric_t<Schema, Name>>();
-    } else {
-        return check_key_and_value_types<metric_t<Schema, Name>, K, V>();
-    }
-}
-
-template <class Schema, fixed_string Name, class K, class V>
-consteval bool check_add_top_n() {
-    if constexpr (!check_declared<Schema, Name>()) {
-        return false;
-    } else if constexpr (metric_t<Schema, Name>::kind != metric_kind::top_n) {
-        return report_add_top_n_needs_top_n<metric_t<Schema, Name>>();
-    } else {
-        return check_key_and_value_types<metric_t<Schema, Name>, K, V>();
-    }
-}
-
 template <class Arg>
 using arg_value_t = decltype(std::declval<Arg>().value);
-
-template <fixed_string Name>
-consteval bool report_repeated_argument() {
-    static_assert(always_false<Name>, "typed_metrics: update(...) requires distinct metric names; Name is given twice");
-    return false;
-}
 
 template <class Arg, fixed_string Name>
 consteval bool is_argument_called() {
@@ -211,47 +62,171 @@ consteval bool is_argument_called() {
     }
 }
 
-template <fixed_string Name, class... Rest>
-consteval bool check_not_repeated() {
-    if constexpr ((is_argument_called<Rest, Name>() || ...)) {
-        return report_repeated_argument<Name>();
-    } else {
-        return true;
-    }
-}
-
-template <class Given>
-consteval bool report_not_a_named_argument() {
-    static_assert(always_false_type<Given>,
-                  "typed_metrics: update(...) requires each argument written as tmx::arg<Name> = value");
-    return false;
-}
-
-template <class Schema, class... Args>
-consteval bool check_named_values();
-
-// `update(arg<"a"> = 1, arg<"b"> = 2)`: each argument is checked as `set`
-// would be, in order, stopping at the first failure.
-template <class Schema, class First, class... Rest>
-consteval bool check_named_value_list() {
-    using first = std::remove_cvref_t<First>;
-    if constexpr (!named_argument<First>) {
-        return report_not_a_named_argument<first>();
-    } else if constexpr (!check_set<Schema, first::name, arg_value_t<First>>()) {
-        return false;
-    } else if constexpr (!check_not_repeated<first::name, Rest...>()) {
-        return false;
-    } else {
-        return check_named_values<Schema, Rest...>();
-    }
-}
-
-template <class Schema, class... Args>
-consteval bool check_named_values() {
+template <class... Args>
+consteval bool distinct_argument_names() {
     if constexpr (sizeof...(Args) == 0) {
         return true;
     } else {
-        return check_named_value_list<Schema, Args...>();
+        return []<class First, class... Rest>(std::type_identity<First>, std::type_identity<Rest>...) {
+            if constexpr (!named_argument<First>) {
+                return distinct_argument_names<Rest...>();
+            } else {
+                return !(is_argument_called<Rest, std::remove_cvref_t<First>::name>() || ...) &&
+                       distinct_argument_names<Rest...>();
+            }
+        }(std::type_identity<Args>{}...);
+    }
+}
+
+template <class Schema, class Arg>
+consteval bool can_set_argument() {
+    if constexpr (named_argument<Arg>) {
+        return can_set<Schema, std::remove_cvref_t<Arg>::name, arg_value_t<Arg>>;
+    } else {
+        return false;
+    }
+}
+
+}  // namespace detail
+
+/// Satisfied when `update(args...)` (and `update_outer`, and the runtime
+/// context's extras) compiles: every argument is `tmx::arg<"k"> = v` for a
+/// value metric `k` that `v` converts to without narrowing, names distinct.
+template <class Schema, class... Args>
+concept can_update = (detail::can_set_argument<Schema, Args>() && ...) && detail::distinct_argument_names<Args...>();
+
+namespace detail {
+
+// The checks run at each public entry point. Each returns true when the call
+// is valid; otherwise exactly one static_assert fails and it returns false,
+// so that the caller's `if constexpr` instantiates nothing more and the user
+// reads one error. Each static_assert's condition names the offending metric
+// and types (`metric_named<'b', 'a', ...>`, `did_you_mean<...>`), which both
+// compilers print beside the message (docs/errors.md shows the output).
+
+template <class Schema, fixed_string Name, class V>
+consteval bool check_increment() {
+    if constexpr (!declared_metric<Schema, Name>) {
+        static_assert(always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>, "typed_metrics: increment<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
+        return false;
+    } else if constexpr (metric_t<Schema, Name>::kind != metric_kind::counter) {
+        static_assert(always_false<spelled<metric_named, Name>, metric_t<Schema, Name>>, "typed_metrics: increment<Name>() requires a counter metric");
+        return false;
+    } else if constexpr (!can_increment<Schema, Name, V>) {
+        static_assert(always_false<spelled<metric_named, Name>, metric_t<Schema, Name>, V>, "typed_metrics: increment<Name>(v) requires a v that converts to the counter's type without narrowing");
+        return false;
+    } else {
+        return true;
+    }
+}
+
+template <class Schema, fixed_string Name, class V>
+consteval bool check_set() {
+    if constexpr (!declared_metric<Schema, Name>) {
+        static_assert(always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>, "typed_metrics: set<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
+        return false;
+    } else if constexpr (metric_t<Schema, Name>::kind != metric_kind::value) {
+        static_assert(always_false<spelled<metric_named, Name>, metric_t<Schema, Name>>, "typed_metrics: set<Name>() requires a value metric");
+        return false;
+    } else if constexpr (!can_set<Schema, Name, V>) {
+        static_assert(always_false<spelled<metric_named, Name>, metric_t<Schema, Name>, V>, "typed_metrics: set<Name>(v) requires a v that converts to the value's type without narrowing");
+        return false;
+    } else {
+        return true;
+    }
+}
+
+template <class Schema, fixed_string Name, class V>
+consteval bool check_add_to_set() {
+    if constexpr (!declared_metric<Schema, Name>) {
+        static_assert(always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>, "typed_metrics: add_to_set<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
+        return false;
+    } else if constexpr (metric_t<Schema, Name>::kind != metric_kind::set) {
+        static_assert(always_false<spelled<metric_named, Name>, metric_t<Schema, Name>>, "typed_metrics: add_to_set<Name>() requires a set_of metric");
+        return false;
+    } else if constexpr (!can_add_to_set<Schema, Name, V>) {
+        static_assert(always_false<spelled<metric_named, Name>, metric_t<Schema, Name>, V>, "typed_metrics: add_to_set<Name>(e) requires an e that converts to the set's element type without narrowing");
+        return false;
+    } else {
+        return true;
+    }
+}
+
+template <class Schema, fixed_string Name, class K, class V>
+consteval bool check_set_key_value() {
+    if constexpr (!declared_metric<Schema, Name>) {
+        static_assert(always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>, "typed_metrics: set_key_value<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
+        return false;
+    } else if constexpr (metric_t<Schema, Name>::kind != metric_kind::map) {
+        static_assert(always_false<spelled<metric_named, Name>, metric_t<Schema, Name>>, "typed_metrics: set_key_value<Name>() requires a map_of metric");
+        return false;
+    } else if constexpr (!converts_without_narrowing<K, typename metric_t<Schema, Name>::key_type>) {
+        static_assert(always_false<spelled<metric_named, Name>, metric_t<Schema, Name>, K>, "typed_metrics: set_key_value<Name>(k, v) requires a k that converts to the map's key type without narrowing");
+        return false;
+    } else if constexpr (!can_set_key_value<Schema, Name, K, V>) {
+        static_assert(always_false<spelled<metric_named, Name>, metric_t<Schema, Name>, V>, "typed_metrics: set_key_value<Name>(k, v) requires a v that converts to the map's value type without narrowing");
+        return false;
+    } else {
+        return true;
+    }
+}
+
+template <class Schema, fixed_string Name, class K, class V>
+consteval bool check_add_top_n() {
+    if constexpr (!declared_metric<Schema, Name>) {
+        static_assert(always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>, "typed_metrics: add_top_n<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
+        return false;
+    } else if constexpr (metric_t<Schema, Name>::kind != metric_kind::top_n) {
+        static_assert(always_false<spelled<metric_named, Name>, metric_t<Schema, Name>>, "typed_metrics: add_top_n<Name>() requires a top_n_of metric");
+        return false;
+    } else if constexpr (!converts_without_narrowing<K, typename metric_t<Schema, Name>::key_type>) {
+        static_assert(always_false<spelled<metric_named, Name>, metric_t<Schema, Name>, K>, "typed_metrics: add_top_n<Name>(k, v) requires a k that converts to the ranking's key type without narrowing");
+        return false;
+    } else if constexpr (!can_add_top_n<Schema, Name, K, V>) {
+        static_assert(always_false<spelled<metric_named, Name>, metric_t<Schema, Name>, V>, "typed_metrics: add_top_n<Name>(k, v) requires a v that converts to the ranking's value type without narrowing");
+        return false;
+    } else {
+        return true;
+    }
+}
+
+template <class Schema, fixed_string Name>
+consteval bool check_record_access() {
+    if constexpr (!declared_metric<Schema, Name>) {
+        static_assert(always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>, "typed_metrics: record.get<Name>() and contains<Name>() require a metric declared in the schema; did you mean did_you_mean<...>?");
+        return false;
+    } else {
+        return true;
+    }
+}
+
+// `update(tmx::arg<"a"> = 1, tmx::arg<"b"> = 2)`, `update_outer(...)` and the
+// runtime context's extras: the first broken rule of the first bad argument.
+template <class Schema>
+consteval bool check_named_values() {
+    return true;
+}
+
+template <class Schema, class First, class... Rest>
+consteval bool check_named_values() {
+    using first = std::remove_cvref_t<First>;
+    if constexpr (!named_argument<First>) {
+        static_assert(always_false<First>, "typed_metrics: update(...) requires each argument written as tmx::arg<Name> = value");
+        return false;
+    } else if constexpr (!declared_metric<Schema, first::name>) {
+        static_assert(always_false<spelled<no_metric_named, first::name>, suggestion_t<Schema, first::name>>, "typed_metrics: update(arg<Name> = v) requires a metric declared in the schema; did you mean did_you_mean<...>?");
+        return false;
+    } else if constexpr (metric_t<Schema, first::name>::kind != metric_kind::value) {
+        static_assert(always_false<spelled<metric_named, first::name>, metric_t<Schema, first::name>>, "typed_metrics: update(arg<Name> = v) requires a value metric");
+        return false;
+    } else if constexpr (!can_set<Schema, first::name, arg_value_t<First>>) {
+        static_assert(always_false<spelled<metric_named, first::name>, metric_t<Schema, first::name>, arg_value_t<First>>, "typed_metrics: update(arg<Name> = v) requires a v that converts to the value's type without narrowing");
+        return false;
+    } else if constexpr ((is_argument_called<Rest, first::name>() || ...)) {
+        static_assert(always_false<spelled<metric_named, first::name>>, "typed_metrics: update(...) requires distinct metric names");
+        return false;
+    } else {
+        return check_named_values<Schema, Rest...>();
     }
 }
 

@@ -108,13 +108,13 @@ public:
     /// this record, naming where.
     template <fixed_string Name, class V>
     void set(V&& value, call_site where = call_site::current()) {
-        set_value<Name>(std::forward<V>(value), false, where);
+        if constexpr (detail::check_set<Schema, Name, V>()) set_value<Name>(std::forward<V>(value), false, where);
     }
 
     /// Sets the value `Name`, replacing any earlier one.
     template <fixed_string Name, class V>
     void set(V&& value, overwrite_t, call_site where = call_site::current()) {
-        set_value<Name>(std::forward<V>(value), true, where);
+        if constexpr (detail::check_set<Schema, Name, V>()) set_value<Name>(std::forward<V>(value), true, where);
     }
 
     /// Sets several values, all or nothing: if any was set before, throws
@@ -122,25 +122,33 @@ public:
     /// `ctx.update(tmx::arg<"a"> = 1.0, tmx::arg<"b"> = "x");`
     template <class... Args>
     void update(Args&&... args) {
-        update_values("update", false, std::forward<Args>(args)...);
+        if constexpr (detail::check_named_values<Schema, Args...>()) {
+            update_values("update", false, std::forward<Args>(args)...);
+        }
     }
 
     /// Sets several values, replacing earlier ones.
     template <class... Args>
     void update(overwrite_t, Args&&... args) {
-        update_values("update", true, std::forward<Args>(args)...);
+        if constexpr (detail::check_named_values<Schema, Args...>()) {
+            update_values("update", true, std::forward<Args>(args)...);
+        }
     }
 
     /// `update`, applied only in the outermost scope (depth 1); deeper it does nothing.
     template <class... Args>
     void update_outer(Args&&... args) {
-        if (depth_ <= 1) update_values("update_outer", false, std::forward<Args>(args)...);
+        if constexpr (detail::check_named_values<Schema, Args...>()) {
+            if (depth_ <= 1) update_values("update_outer", false, std::forward<Args>(args)...);
+        }
     }
 
     /// `update(overwrite, ...)`, applied only in the outermost scope.
     template <class... Args>
     void update_outer(overwrite_t, Args&&... args) {
-        if (depth_ <= 1) update_values("update_outer", true, std::forward<Args>(args)...);
+        if constexpr (detail::check_named_values<Schema, Args...>()) {
+            if (depth_ <= 1) update_values("update_outer", true, std::forward<Args>(args)...);
+        }
     }
 
     /// Inserts `element` into the set `Name`; duplicates collapse.
@@ -189,29 +197,27 @@ private:
         if (depth_ == 0) [[unlikely]] detail::raise_outside_scope(operation, names);
     }
 
+    // The operations below run after their call's checks passed.
+
     template <fixed_string Name, class V>
     void set_value(V&& value, bool overwrite, call_site where) {
-        if constexpr (detail::check_set<Schema, Name, V>()) {
-            require_scope("set", {Name.view()});
-            if (!overwrite && record_.template contains<Name>()) [[unlikely]] raise_already_set<Name>();
-            store<Name>(typename metric_t<Schema, Name>::value_type{std::forward<V>(value)}, where);
-        }
+        require_scope("set", {Name.view()});
+        if (!overwrite && record_.template contains<Name>()) [[unlikely]] raise_already_set<Name>();
+        store<Name>(typename metric_t<Schema, Name>::value_type{std::forward<V>(value)}, where);
     }
 
     template <class... Args>
     void update_values(std::string_view operation, bool overwrite, Args&&... args) {
-        if constexpr (detail::check_named_values<Schema, Args...>()) {
-            require_scope(operation, {std::remove_cvref_t<Args>::name.view()...});
-            if (!overwrite && (record_.template contains<std::remove_cvref_t<Args>::name>() || ...)) [[unlikely]] {
-                raise_already_set<std::remove_cvref_t<Args>::name...>();
-            }
-            // Build every new value first: if one throws, nothing was written.
-            std::tuple<typename metric_t<Schema, std::remove_cvref_t<Args>::name>::value_type...> values{
-                typename metric_t<Schema, std::remove_cvref_t<Args>::name>::value_type{args.forward()}...};
-            [&]<std::size_t... I>(std::index_sequence<I...>) {
-                (store<std::remove_cvref_t<Args>::name>(std::get<I>(std::move(values)), update_site), ...);
-            }(std::index_sequence_for<Args...>{});
+        require_scope(operation, {std::remove_cvref_t<Args>::name.view()...});
+        if (!overwrite && (record_.template contains<std::remove_cvref_t<Args>::name>() || ...)) [[unlikely]] {
+            raise_already_set<std::remove_cvref_t<Args>::name...>();
         }
+        // Build every new value first: if one throws, nothing was written.
+        std::tuple<typename metric_t<Schema, std::remove_cvref_t<Args>::name>::value_type...> values{
+            typename metric_t<Schema, std::remove_cvref_t<Args>::name>::value_type{args.forward()}...};
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+            (store<std::remove_cvref_t<Args>::name>(std::get<I>(std::move(values)), update_site), ...);
+        }(std::index_sequence_for<Args...>{});
     }
 
     template <fixed_string Name, class T>
@@ -256,8 +262,10 @@ private:
         }
     }
 
-    record<Schema> record_;
+    // Declared before record_ so that this context, not its record, is where
+    // the schema is first instantiated: one level less in its diagnostics.
     std::array<call_site, Schema::size> first_set_{};  // meaningful where the value is present
+    record<Schema> record_;
     int depth_ = 0;
     std::int64_t start_ns_ = 0;
     std::exception_ptr exception_;  // captured by run() in the outermost scope

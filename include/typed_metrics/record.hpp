@@ -38,7 +38,7 @@ public:
     /// Whether `Name` was recorded.
     template <fixed_string Name>
     bool contains() const noexcept {
-        if constexpr (detail::check_declared<Schema, Name>()) {
+        if constexpr (detail::check_record_access<Schema, Name>()) {
             return present_[detail::slot_of<Name>(fields_).index];
         } else {
             return false;
@@ -48,7 +48,7 @@ public:
     /// The recorded metric, or an empty `optional_ref` when it was not recorded.
     template <fixed_string Name>
     auto get() const noexcept {
-        if constexpr (detail::check_declared<Schema, Name>()) {
+        if constexpr (detail::check_record_access<Schema, Name>()) {
             auto const& field = detail::slot_of<Name>(fields_);
             using stored = typename metric_t<Schema, Name>::storage_type;
             return present_[field.index] ? optional_ref<stored>{field.value} : optional_ref<stored>{};

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
-#include <typed_metrics/detail/schema_checks.hpp>
+#include <typed_metrics/detail/always_false.hpp>
+#include <typed_metrics/detail/print.hpp>
 #include <typed_metrics/detail/slots.hpp>
+#include <typed_metrics/detail/spelling.hpp>
 #include <typed_metrics/fixed_string.hpp>
 #include <typed_metrics/metric.hpp>
 
@@ -11,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <concepts>
 #include <cstddef>
 #include <string_view>
 #include <tuple>
@@ -18,6 +21,111 @@
 #include <utility>
 
 namespace typed_metrics {
+
+// The schema's own rules: valid names and storable types per tag, distinct
+// names. `schema` reports each broken rule once.
+namespace detail {
+
+// True when exactly one field of `Storage` is called `Name`: none fails
+// deduction, two make it ambiguous.
+template <class Storage, fixed_string Name>
+concept finds_one = requires(Storage& fields) { detail::slot_of<Name>(fields); };
+
+// Names become JSON keys, column names and Prometheus metric names: an
+// identifier (`[A-Za-z_][A-Za-z0-9_]*`) is valid in all of them unquoted.
+constexpr bool is_identifier(std::string_view name) noexcept {
+    auto const letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+    auto const digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (name.empty() || !letter(name.front())) return false;
+    return std::all_of(name.begin() + 1, name.end(), [&](char c) { return letter(c) || digit(c); });
+}
+
+// What a record needs of the types it stores: to hold them, copy them,
+// compare records, and print them.
+template <class T>
+concept storable = std::default_initializable<T> && std::copy_constructible<T> && std::equality_comparable<T> &&
+                   printable<T>;
+
+// What sets, maps and rankings need of their keys and elements.
+template <class T>
+concept ordered = storable<T> && requires(T const& a, T const& b) {
+    { a < b } -> std::convertible_to<bool>;
+};
+
+// The rules a metric tag must follow, in the order they are checked.
+enum class metric_rule { followed, identifier_name, counter_type, value_storable, value_nothrow_move, set_element,
+                         map_types, top_n_capacity, top_n_types };
+
+template <class Metric>
+consteval metric_rule first_broken_rule() {
+    if constexpr (!is_identifier(Metric::name.view())) {
+        return metric_rule::identifier_name;
+    } else if constexpr (Metric::kind == metric_kind::counter) {
+        using T = typename Metric::value_type;
+        return std::is_arithmetic_v<T> && !std::is_same_v<T, bool> ? metric_rule::followed : metric_rule::counter_type;
+    } else if constexpr (Metric::kind == metric_kind::value) {
+        using T = typename Metric::value_type;
+        if constexpr (!storable<T>) return metric_rule::value_storable;
+        // `update` builds every new value, then moves them in: all or
+        // nothing holds only if those moves cannot fail.
+        return std::is_nothrow_move_assignable_v<T> ? metric_rule::followed : metric_rule::value_nothrow_move;
+    } else if constexpr (Metric::kind == metric_kind::set) {
+        return ordered<typename Metric::value_type> ? metric_rule::followed : metric_rule::set_element;
+    } else if constexpr (Metric::kind == metric_kind::map) {
+        return ordered<typename Metric::key_type> && storable<typename Metric::value_type> ? metric_rule::followed
+                                                                                            : metric_rule::map_types;
+    } else {
+        if constexpr (Metric::capacity == 0) return metric_rule::top_n_capacity;
+        return ordered<typename Metric::key_type> && ordered<typename Metric::value_type> ? metric_rule::followed
+                                                                                          : metric_rule::top_n_types;
+    }
+}
+
+// Reports the first rule `Metric` breaks. Like every schema check it returns
+// true even then: the schema's static_assert must not add a second error to
+// the one reported.
+template <class Metric>
+consteval bool check_metric() {
+    using named = spelled<metric_named, Metric::name>;
+    constexpr metric_rule broken = first_broken_rule<Metric>();
+    if constexpr (broken == metric_rule::identifier_name) {
+        static_assert(always_false<named>, "typed_metrics: a metric name requires an identifier: a letter or '_', then letters, digits or '_'");
+    } else if constexpr (broken == metric_rule::counter_type) {
+        static_assert(always_false<named, Metric>, "typed_metrics: counter<Name, T> requires an arithmetic T other than bool");
+    } else if constexpr (broken == metric_rule::value_storable) {
+        static_assert(always_false<named, Metric>, "typed_metrics: value<Name, T> requires a T that is default-constructible, copyable, equality-comparable and printable with operator<<");
+    } else if constexpr (broken == metric_rule::value_nothrow_move) {
+        static_assert(always_false<named, Metric>, "typed_metrics: value<Name, T> requires a T whose move assignment is noexcept");
+    } else if constexpr (broken == metric_rule::set_element) {
+        static_assert(always_false<named, Metric>, "typed_metrics: set_of<Name, T> requires a T that is default-constructible, copyable, ordered by operator< and printable with operator<<");
+    } else if constexpr (broken == metric_rule::map_types) {
+        static_assert(always_false<named, Metric>, "typed_metrics: map_of<Name, K, V> requires a K ordered by operator< and a V that is default-constructible, copyable and equality-comparable, both printable with operator<<");
+    } else if constexpr (broken == metric_rule::top_n_capacity) {
+        static_assert(always_false<named, Metric>, "typed_metrics: top_n_of<Name, K, V, N> requires a capacity N > 0");
+    } else if constexpr (broken == metric_rule::top_n_types) {
+        static_assert(always_false<named, Metric>, "typed_metrics: top_n_of<Name, K, V, N> requires a K and a V that are default-constructible, copyable, ordered by operator< and printable with operator<<");
+    }
+    return true;
+}
+
+template <class Storage, class... Metrics>
+consteval bool check_distinct_names() {
+    constexpr std::array<bool, sizeof...(Metrics)> unique{finds_one<Storage, Metrics::name>...};
+    constexpr auto first_duplicate =
+        static_cast<std::size_t>(std::find(unique.begin(), unique.end(), false) - unique.begin());
+    if constexpr (first_duplicate < sizeof...(Metrics)) {
+        using named = spelled<metric_named, std::tuple_element_t<first_duplicate, std::tuple<Metrics...>>::name>;
+        static_assert(always_false<named>, "typed_metrics: schema<...> requires distinct metric names; this one is declared twice");
+    }
+    return true;
+}
+
+}  // namespace detail
+
+/// Satisfied by a metric tag that a schema accepts: an identifier for a name
+/// and types the record can store, compare and print.
+template <class Metric>
+concept valid_metric = detail::first_broken_rule<Metric>() == detail::metric_rule::followed;
 
 /// The metrics recorded for one unit of work, declared once in a header:
 ///
@@ -38,7 +146,8 @@ struct schema {
     template <std::size_t Index>
     using metric_at = std::tuple_element_t<Index, std::tuple<Metrics...>>;
 
-    static_assert(detail::check_schema<storage, Metrics...>());
+    // Each broken rule is reported by its own static_assert inside these checks.
+    static_assert((detail::check_metric<Metrics>() && ...) && detail::check_distinct_names<storage, Metrics...>());
 };
 
 /// Satisfied when `Schema` declares a metric called `Name`.

@@ -2,9 +2,13 @@
 // Everything: schema tags, contexts, the record, top-N.
 #pragma once
 
+// The schema and the checks first: a diagnostic then shows the shortest
+// chain of includes.
+#include <typed_metrics/schema.hpp>
+#include <typed_metrics/checks.hpp>
+
 #include <typed_metrics/arg.hpp>
 #include <typed_metrics/call_site.hpp>
-#include <typed_metrics/checks.hpp>
 #include <typed_metrics/error.hpp>
 #include <typed_metrics/exit_info.hpp>
 #include <typed_metrics/fixed_string.hpp>
@@ -14,5 +18,4 @@
 #include <typed_metrics/options.hpp>
 #include <typed_metrics/record.hpp>
 #include <typed_metrics/runtime_metrics_context.hpp>
-#include <typed_metrics/schema.hpp>
 #include <typed_metrics/top_n.hpp>

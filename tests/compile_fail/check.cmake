@@ -1,10 +1,14 @@
 # SPDX-License-Identifier: BSL-1.0
-# cmake -DCOMPILER=c++ -DFLAGS="-I..." -DSOURCE=probe.cpp -P check.cmake
+# cmake -DCOMPILER=c++ -DCOMPILER_NAME=gcc|clang -DFLAGS="-I..." -DSOURCE=probe.cpp -P check.cmake
 #
-# Passes when SOURCE compiles without TYPED_METRICS_PROBE and, with it, fails
-# with exactly one `error:` line, which contains the text of the source's
-# `// expect: ` line or matches the regular expression of its
-# `// expect-regex: ` line (for diagnostics the compiler words itself).
+# Passes when SOURCE compiles without TYPED_METRICS_PROBE (the must-compile
+# twin) and, with it, fails with exactly one `error:` line, which contains
+# the text of the source's `// expect: ` line (or matches the regular
+# expression of its `// expect-regex: ` line, for diagnostics the compiler
+# words itself), in at most 15 lines of output, or the number its
+# `// max-lines-gcc: ` or `// max-lines-clang: ` line gives for this compiler.
+include(${CMAKE_CURRENT_LIST_DIR}/probe.cmake)
+
 # Read as one string: a list would split the expected text at its semicolons.
 file(READ ${SOURCE} source_text)
 if(NOT source_text MATCHES "\n// expect(-regex)?: ([^\n]*)")
@@ -15,23 +19,22 @@ set(is_regex FALSE)
 if(CMAKE_MATCH_1)
   set(is_regex TRUE)
 endif()
+set(max_lines 15)
+if(source_text MATCHES "\n// max-lines-${COMPILER_NAME}: ([0-9]+)")
+  set(max_lines ${CMAKE_MATCH_1})
+endif()
 
-set(compile ${COMPILER} -std=c++20 -fsyntax-only -Wall -Wextra -Wpedantic -Werror ${FLAGS} ${SOURCE})
-
-execute_process(COMMAND ${compile} RESULT_VARIABLE twin_result ERROR_VARIABLE twin_output OUTPUT_VARIABLE twin_output)
+compile_probe(${SOURCE} FALSE twin_result twin_output)
 if(NOT twin_result EQUAL 0)
   message(FATAL_ERROR "the must-compile twin of ${SOURCE} does not compile:\n${twin_output}")
 endif()
 
-execute_process(COMMAND ${compile} -DTYPED_METRICS_PROBE RESULT_VARIABLE probe_result ERROR_VARIABLE output
-                OUTPUT_VARIABLE output)
+compile_probe(${SOURCE} TRUE probe_result output)
 if(probe_result EQUAL 0)
   message(FATAL_ERROR "${SOURCE} compiled with TYPED_METRICS_PROBE; it must not")
 endif()
+summarize_output("${output}" lines error_count first_error)
 
-string(REGEX MATCHALL "error:" errors "${output}")
-list(LENGTH errors error_count)
-string(REGEX MATCH "[^\n]*error:[^\n]*" first_error "${output}")
 if(is_regex)
   string(REGEX MATCH "${expected}" match "${first_error}")
 else()
@@ -49,4 +52,7 @@ endif()
 if(NOT error_count EQUAL 1)
   message(FATAL_ERROR "expected exactly one error, got ${error_count}:\n${output}")
 endif()
-message(STATUS "ok: ${first_error}")
+if(lines GREATER max_lines)
+  message(FATAL_ERROR "${lines} lines of diagnostics, more than ${max_lines}:\n${output}")
+endif()
+message(STATUS "ok: ${lines} lines: ${first_error}")

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // The harness must fail this probe: its mistake is an unknown name, not the
-// sentence expected below (registered with WILL_FAIL).
+// sentence expected below (see CMakeLists.txt).
 // expect: typed_metrics: increment<Name>() requires a counter metric
 #include "probe_schema.hpp"
 

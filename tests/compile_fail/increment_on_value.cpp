@@ -7,6 +7,6 @@ int main() {
 #ifdef TYPED_METRICS_PROBE
     probe_context.increment<"backend">(1);
 #else
-    probe_context.set<"backend">("1");
+    probe_context.increment<"graph_breaks">(1);
 #endif
 }

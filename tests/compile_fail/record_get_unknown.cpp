@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
-// expect: typed_metrics: no metric called Name in the schema; did you mean DidYouMean?
+// expect: typed_metrics: record.get<Name>() and contains<Name>() require a metric declared in the schema; did you mean did_you_mean<...>?
+// max-lines-gcc: 10
 #include "probe_schema.hpp"
 
 int main() {

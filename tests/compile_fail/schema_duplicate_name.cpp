@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: BSL-1.0
-// expect: typed_metrics: schema<...> requires distinct metric names; Name is declared twice
-#include <typed_metrics/typed_metrics.hpp>
+// expect: typed_metrics: schema<...> requires distinct metric names; this one is declared twice
+#include <typed_metrics/typed_metrics.hpp>  // first, as in user code: diagnostics count its include chain
 
-namespace tmx = typed_metrics;
+#include "unusual_types.hpp"
 
 #ifdef TYPED_METRICS_PROBE
 using schema = tmx::schema<tmx::counter<"a">, tmx::value<"b", int>, tmx::value<"a", int>>;

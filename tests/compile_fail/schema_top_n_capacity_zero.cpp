@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: BSL-1.0
 // expect: typed_metrics: top_n_of<Name, K, V, N> requires a capacity N > 0
-#include <typed_metrics/typed_metrics.hpp>
+#include <typed_metrics/typed_metrics.hpp>  // first, as in user code: diagnostics count its include chain
 
-namespace tmx = typed_metrics;
+#include "unusual_types.hpp"
 
 #ifdef TYPED_METRICS_PROBE
 using schema = tmx::schema<tmx::top_n_of<"slowest", int, int, 0>>;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSL-1.0
-// expect: typed_metrics: the key requires a type that converts to the metric's key_type without narrowing
+// expect: typed_metrics: set_key_value<Name>(k, v) requires a k that converts to the map's key type without narrowing
 #include "probe_schema.hpp"
 
 int main() {

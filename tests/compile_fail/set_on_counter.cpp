@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSL-1.0
-// expect: typed_metrics: set<Name>(), update(arg<Name> = v) and extras require a value metric
+// expect: typed_metrics: set<Name>() requires a value metric
 #include "probe_schema.hpp"
 
 int main() {

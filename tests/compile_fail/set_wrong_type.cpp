@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSL-1.0
-// expect: typed_metrics: the value requires a type that converts to the metric's value_type without narrowing
+// expect: typed_metrics: set<Name>(v) requires a v that converts to the value's type without narrowing
 #include "probe_schema.hpp"
 
 int main() {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSL-1.0
-// expect: typed_metrics: update(...) requires distinct metric names; Name is given twice
+// expect: typed_metrics: update(...) requires distinct metric names
 #include "probe_schema.hpp"
 
 int main() {

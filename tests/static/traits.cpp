@@ -9,7 +9,7 @@
 
 namespace tmx = typed_metrics;
 
-namespace {
+namespace static_checks {
 
 using schema = tmx::schema<tmx::counter<"graph_breaks">,
                            tmx::counter<"cache_bytes", std::uint64_t>,
@@ -61,6 +61,35 @@ static_assert(!tmx::can_set_key_value<schema, "feature_usage", std::string, char
 static_assert(!tmx::can_add_top_n<schema, "slowest_ops", int, int>);
 static_assert(!tmx::can_add_top_n<schema, "slowest_ops", std::string, double>);
 
+// update(...), update_outer(...) and extras: named, known value metrics,
+// non-narrowing values, each name once.
+static_assert(tmx::can_update<schema, tmx::named_arg<"backend", char const (&)[6]>, tmx::named_arg<"compile_ms", double>>);
+static_assert(tmx::can_update<schema>);
+static_assert(!tmx::can_update<schema, double>);
+static_assert(!tmx::can_update<schema, tmx::named_arg<"bakend", std::string>>);
+static_assert(!tmx::can_update<schema, tmx::named_arg<"graph_breaks", int>>);
+static_assert(!tmx::can_update<schema, tmx::named_arg<"compile_ms", int>>);
+static_assert(!tmx::can_update<schema, tmx::named_arg<"compile_ms", double>, tmx::named_arg<"compile_ms", double>>);
+
+// The schema's rules, one per tag.
+struct opaque {
+    friend bool operator==(opaque, opaque) = default;
+};
+static_assert(tmx::valid_metric<tmx::counter<"graph_breaks">>);
+static_assert(tmx::valid_metric<tmx::value<"_private2", std::string>>);
+static_assert(!tmx::valid_metric<tmx::counter<"">>);
+static_assert(!tmx::valid_metric<tmx::counter<"compile ms">>);
+static_assert(!tmx::valid_metric<tmx::counter<"2fast">>);
+static_assert(!tmx::valid_metric<tmx::counter<"say\"hi\"">>);
+static_assert(!tmx::valid_metric<tmx::counter<"flag", bool>>);
+static_assert(!tmx::valid_metric<tmx::counter<"count", std::string>>);
+static_assert(!tmx::valid_metric<tmx::value<"where", opaque>>);
+static_assert(!tmx::valid_metric<tmx::set_of<"places", opaque>>);
+static_assert(!tmx::valid_metric<tmx::map_of<"where", opaque, int>>);
+static_assert(tmx::valid_metric<tmx::top_n_of<"slowest", std::string, double, 1>>);
+static_assert(!tmx::valid_metric<tmx::top_n_of<"slowest", std::string, double, 0>>);
+static_assert(!tmx::valid_metric<tmx::top_n_of<"slowest", opaque, double, 3>>);
+
 // Scopes end a unit of work when destroyed: never copied, moved without
 // throwing, destroyed without throwing; contexts are pinned (scopes point to them).
 using context = tmx::metrics_context<schema>;
@@ -75,4 +104,4 @@ static_assert(!std::is_copy_constructible_v<context> && !std::is_move_constructi
 static_assert(tmx::fixed_string("abc") == tmx::fixed_string("abc"));
 static_assert(!(tmx::fixed_string("abc") == tmx::fixed_string("abcd")));
 
-}  // namespace
+}  // namespace static_checks

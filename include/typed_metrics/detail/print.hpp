@@ -37,6 +37,12 @@ inline void print_quoted(std::ostream& out, std::string_view text) {
     out << '"';
 }
 
+// What a record can print as a metric, a set element, a map key or value,
+// or a ranking's key or value.
+template <class T>
+concept printable = std::is_arithmetic_v<T> || std::is_convertible_v<T const&, std::string_view> ||
+                    requires(std::ostream& out, T const& value) { out << value; };
+
 template <class T>
 inline constexpr bool is_std_set = false;
 template <class T, class C, class A>

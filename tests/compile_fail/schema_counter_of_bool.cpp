@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: BSL-1.0
 // expect: typed_metrics: counter<Name, T> requires an arithmetic T other than bool
-#include <typed_metrics/typed_metrics.hpp>
+#include <typed_metrics/typed_metrics.hpp>  // first, as in user code: diagnostics count its include chain
 
-namespace tmx = typed_metrics;
+#include "unusual_types.hpp"
 
 #ifdef TYPED_METRICS_PROBE
 using schema = tmx::schema<tmx::counter<"flag", bool>>;

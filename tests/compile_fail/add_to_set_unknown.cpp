@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: BSL-1.0
+// expect: typed_metrics: add_to_set<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?
+// max-lines-gcc: 10
+#include "probe_schema.hpp"
+
+int main() {
+    auto const scope = probe_context.enter();
+#ifdef TYPED_METRICS_PROBE
+    probe_context.add_to_set<"guard">("shape");
+#else
+    probe_context.add_to_set<"guards">("shape");
+#endif
+}

@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: BSL-1.0
+// expect: typed_metrics: add_top_n<Name>(k, v) requires a k that converts to the ranking's key type without narrowing
+#include "probe_schema.hpp"
+
+int main() {
+    auto const scope = probe_context.enter();
+#ifdef TYPED_METRICS_PROBE
+    probe_context.add_top_n<"slowest_ops">(7, 42);
+#else
+    probe_context.add_top_n<"slowest_ops">("7", 42);
+#endif
+}

@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: BSL-1.0
+// expect: typed_metrics: increment<Name>(v) requires a v that converts to the counter's type without narrowing
+#include "probe_schema.hpp"
+
+int main() {
+    auto const scope = probe_context.enter();
+#ifdef TYPED_METRICS_PROBE
+    probe_context.increment<"cache_bytes">(-1);
+#else
+    probe_context.increment<"cache_bytes">(1u);
+#endif
+}

@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: BSL-1.0
+// expect: typed_metrics: increment<Name>() requires a counter metric
+#include "probe_schema.hpp"
+
+int main() {
+    auto const scope = probe_context.enter();
+#ifdef TYPED_METRICS_PROBE
+    probe_context.increment<"guards">(1);
+#else
+    probe_context.add_to_set<"guards">("1");
+#endif
+}

@@ -1,0 +1,27 @@
+# SPDX-License-Identifier: BSL-1.0
+# Shared by check.cmake and report.cmake: compiling a probe and reading what
+# the compiler printed. Expects COMPILER and FLAGS to be set.
+
+# Compiles SOURCE, with TYPED_METRICS_PROBE when `probe` is TRUE.
+function(compile_probe source probe out_result out_output)
+  set(command ${COMPILER} -std=c++20 -fsyntax-only -Wall -Wextra -Wpedantic -Werror ${FLAGS} ${source})
+  if(probe)
+    list(APPEND command -DTYPED_METRICS_PROBE)
+  endif()
+  execute_process(COMMAND ${command} RESULT_VARIABLE result ERROR_VARIABLE output OUTPUT_VARIABLE output)
+  set(${out_result} ${result} PARENT_SCOPE)
+  set(${out_output} "${output}" PARENT_SCOPE)
+endfunction()
+
+# Counts the lines and the `error:` lines of a compiler's output, and finds
+# the first `error:` line.
+function(summarize_output output out_lines out_errors out_first_error)
+  string(REGEX MATCHALL "\n" newlines "${output}")
+  list(LENGTH newlines lines)
+  string(REGEX MATCHALL "error:" errors "${output}")
+  list(LENGTH errors error_count)
+  string(REGEX MATCH "[^\n]*error:[^\n]*" first_error "${output}")
+  set(${out_lines} ${lines} PARENT_SCOPE)
+  set(${out_errors} ${error_count} PARENT_SCOPE)
+  set(${out_first_error} "${first_error}" PARENT_SCOPE)
+endfunction()

@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: BSL-1.0
+// expect: typed_metrics: update(arg<Name> = v) requires a metric declared in the schema; did you mean did_you_mean<...>?
+// max-lines-gcc: 10
+#include "probe_schema.hpp"
+
+int main() {
+    tmx::runtime_metrics_context<probe_schema> runtime{[](tmx::exit_info<probe_schema> const&) {}};
+#ifdef TYPED_METRICS_PROBE
+    runtime.increment<"graph_breaks">(1, tmx::arg<"backends"> = "eager");
+#else
+    runtime.increment<"graph_breaks">(1, tmx::arg<"backend"> = "eager");
+#endif
+}

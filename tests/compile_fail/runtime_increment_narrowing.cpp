@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: BSL-1.0
+// expect: typed_metrics: increment<Name>(v) requires a v that converts to the counter's type without narrowing
+#include "probe_schema.hpp"
+
+int main() {
+    tmx::runtime_metrics_context<probe_schema> runtime{[](tmx::exit_info<probe_schema> const&) {}};
+#ifdef TYPED_METRICS_PROBE
+    runtime.increment<"graph_breaks">(0.5);
+#else
+    runtime.increment<"graph_breaks">(1);
+#endif
+}

@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: BSL-1.0
+// expect: typed_metrics: increment<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?
+// max-lines-gcc: 10
+#include "probe_schema.hpp"
+
+int main() {
+    tmx::runtime_metrics_context<probe_schema> runtime{[](tmx::exit_info<probe_schema> const&) {}};
+#ifdef TYPED_METRICS_PROBE
+    runtime.increment<"graph_break">(1);
+#else
+    runtime.increment<"graph_breaks">(1);
+#endif
+}

@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: BSL-1.0
+// expect: typed_metrics: a metric name requires an identifier: a letter or '_', then letters, digits or '_'
+#include <typed_metrics/typed_metrics.hpp>  // first, as in user code: diagnostics count its include chain
+
+#include "unusual_types.hpp"
+
+#ifdef TYPED_METRICS_PROBE
+using schema = tmx::schema<tmx::value<"say\"hi\"", int>>;
+#else
+using schema = tmx::schema<tmx::value<"say_hi", int>>;
+#endif
+
+int main() { return tmx::record<schema>{}.size() == 0 ? 0 : 1; }

@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: BSL-1.0
+// expect: typed_metrics: value<Name, T> requires a T whose move assignment is noexcept
+#include <typed_metrics/typed_metrics.hpp>  // first, as in user code: diagnostics count its include chain
+
+#include "unusual_types.hpp"
+
+#ifdef TYPED_METRICS_PROBE
+using schema = tmx::schema<tmx::value<"v", throwing_move>>;
+#else
+using schema = tmx::schema<tmx::value<"v", int>>;
+#endif
+
+int main() { return tmx::record<schema>{}.size() == 0 ? 0 : 1; }

@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: BSL-1.0
+// expect: typed_metrics: set<Name>(v) requires a v that converts to the value's type without narrowing
+#include "probe_schema.hpp"
+
+int main() {
+    auto const scope = probe_context.enter();
+#ifdef TYPED_METRICS_PROBE
+    probe_context.set<"compile_ms">(3);
+#else
+    probe_context.set<"compile_ms">(3.0);
+#endif
+}

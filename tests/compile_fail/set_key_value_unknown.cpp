@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: BSL-1.0
+// expect: typed_metrics: set_key_value<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?
+// max-lines-gcc: 10
+#include "probe_schema.hpp"
+
+int main() {
+    auto const scope = probe_context.enter();
+#ifdef TYPED_METRICS_PROBE
+    probe_context.set_key_value<"features">("k", true);
+#else
+    probe_context.set_key_value<"feature_usage">("k", true);
+#endif
+}

@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: BSL-1.0
+// expect: typed_metrics: update(arg<Name> = v) requires a metric declared in the schema; did you mean did_you_mean<...>?
+// max-lines-gcc: 10
+#include "probe_schema.hpp"
+
+int main() {
+    auto const scope = probe_context.enter();
+#ifdef TYPED_METRICS_PROBE
+    probe_context.update(tmx::arg<"compile_ns"> = 3.5);
+#else
+    probe_context.update(tmx::arg<"compile_ms"> = 3.5);
+#endif
+}
