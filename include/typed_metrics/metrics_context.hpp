@@ -7,6 +7,7 @@
 #include <typed_metrics/detail/raise.hpp>
 #include <typed_metrics/exit_info.hpp>
 #include <typed_metrics/fixed_string.hpp>
+#include <typed_metrics/mode.hpp>
 #include <typed_metrics/options.hpp>
 #include <typed_metrics/record.hpp>
 
@@ -23,6 +24,21 @@
 
 namespace typed_metrics {
 
+namespace detail {
+// The scope of a disabled context: nothing to end, so trivially destructible
+// (no exception cleanup either). `gnu::unused` keeps
+// `auto const scope = ctx.enter();` free of unused-variable warnings.
+class [[nodiscard("a scope ends when it is destroyed: keep it in a variable for the unit of work"),
+        gnu::unused]] inactive_scope {
+public:
+    inactive_scope() = default;
+    inactive_scope(inactive_scope&&) noexcept = default;
+    inactive_scope(inactive_scope const&) = delete;
+    inactive_scope& operator=(inactive_scope const&) = delete;
+    inactive_scope& operator=(inactive_scope&&) = delete;
+};
+}  // namespace detail
+
 /// Records one unit of work's metrics across nested scopes.
 ///
 /// `enter()` opens a scope; scopes nest, and only when the outermost one ends
@@ -32,142 +48,176 @@ namespace typed_metrics {
 /// A context is used by one thread at a time; for many threads give each its
 /// own (a `thread_local` context is the usual pattern). It must outlive its
 /// scopes, and is neither copyable nor movable, as scopes refer to it.
-template <class Schema>
+///
+/// With `Mode` = `tmx::disabled` the context holds no state and every
+/// operation compiles to nothing, but every call is still checked against
+/// the schema at compile time.
+template <class Schema, context_mode Mode = enabled>
 class metrics_context {
     using access = detail::record_access;
+    // Names the schema's storage, so the schema is instantiated (and its rules
+    // checked, in every mode) here first: one level less in its diagnostics.
+    using storage_type = typename Schema::storage;
 
 public:
     using schema_type = Schema;
     using on_exit_fn = std::function<void(exit_info<Schema> const&)>;
+    static constexpr bool is_enabled = std::is_same_v<Mode, enabled>;
 
-    explicit metrics_context(on_exit_fn on_exit, context_options options = {})
-        : on_exit_(std::move(on_exit)), options_(std::move(options)) {}
+    explicit metrics_context([[maybe_unused]] on_exit_fn on_exit, [[maybe_unused]] context_options options = {}) {
+        if constexpr (is_enabled) {
+            state_.on_exit = std::move(on_exit);
+            state_.options = std::move(options);
+        }
+    }
 
     metrics_context(metrics_context const&) = delete;
     metrics_context& operator=(metrics_context const&) = delete;
 
     /// One level of nesting, ended by its destructor.
-    class [[nodiscard("a scope ends when it is destroyed: keep it in a variable for the unit of work")]] scope {
+    class [[nodiscard("a scope ends when it is destroyed: keep it in a variable for the unit of work")]] active_scope {
     public:
-        scope(scope&& other) noexcept
+        active_scope(active_scope&& other) noexcept
             : context_{std::exchange(other.context_, nullptr)}, exceptions_{other.exceptions_} {}
-        scope(scope const&) = delete;
-        scope& operator=(scope const&) = delete;
-        scope& operator=(scope&&) = delete;
+        active_scope(active_scope const&) = delete;
+        active_scope& operator=(active_scope const&) = delete;
+        active_scope& operator=(active_scope&&) = delete;
 
-        ~scope() {
+        ~active_scope() {
             if (context_ != nullptr) context_->leave(std::uncaught_exceptions() > exceptions_);
         }
 
     private:
         friend class metrics_context;
-        explicit scope(metrics_context& context) noexcept
+        explicit active_scope(metrics_context& context) noexcept
             : context_{&context}, exceptions_{std::uncaught_exceptions()} {}
 
         metrics_context* context_;
         int exceptions_;  // exceptions in flight at entry: more at exit means unwinding
     };
 
+    /// What `enter()` returns: an `active_scope`, or when disabled an empty
+    /// `detail::inactive_scope` with the same rules.
+    using scope = std::conditional_t<is_enabled, active_scope, detail::inactive_scope>;
+
     /// Opens a scope. At depth 0 this starts a new record: the previous one
     /// is cleared, first-set locations are forgotten, the start time is taken.
     [[nodiscard("a scope ends when it is destroyed: keep it in a variable for the unit of work")]]
     scope enter() noexcept {
-        if (depth_++ == 0) {
-            access::clear(record_);
-            start_ns_ = options_.clock();
+        if constexpr (is_enabled) {
+            if (state_.depth++ == 0) {
+                access::clear(state_.metrics);
+                state_.start_ns = state_.options.clock();
+            }
+            return scope{*this};
+        } else {
+            return scope{};
         }
-        return scope{*this};
     }
 
     /// Runs `body` inside a scope. If it throws out of the outermost scope,
     /// `on_exit` receives the exception as well; it is then rethrown.
     template <class F>
     decltype(auto) run(F&& body) {
-        scope const level = enter();
-        try {
-            return std::invoke(std::forward<F>(body));
-        } catch (...) {
-            if (depth_ == 1) exception_ = std::current_exception();
-            throw;
+        if constexpr (is_enabled) {
+            scope const level = enter();
+            try {
+                return std::invoke(std::forward<F>(body));
+            } catch (...) {
+                if (state_.depth == 1) state_.exception = std::current_exception();
+                throw;
+            }
+        } else {
+            return std::forward<F>(body)();
         }
     }
 
-    /// Whether a scope is open.
-    bool in_progress() const noexcept { return depth_ > 0; }
+    /// Whether a scope is open (never, when disabled).
+    bool in_progress() const noexcept {
+        if constexpr (is_enabled) {
+            return state_.depth > 0;
+        } else {
+            return false;
+        }
+    }
 
     /// Adds `delta` to the counter `Name`; an absent counter counts as 0.
     template <fixed_string Name, class V>
-    void increment(V&& delta) {
-        if constexpr (detail::check_increment<Schema, Name, V>()) {
+    void increment(V&& delta) noexcept(!is_enabled) {
+        if constexpr (detail::check_increment<Schema, Name, V>() && is_enabled) {
             require_scope("increment", {Name.view()});
-            access::increment<Name>(record_, std::forward<V>(delta));
+            access::increment<Name>(state_.metrics, std::forward<V>(delta));
         }
     }
 
     /// Sets the value `Name`; throws `metrics_error` if it was set before in
     /// this record, naming where.
     template <fixed_string Name, class V>
-    void set(V&& value, call_site where = call_site::current()) {
-        if constexpr (detail::check_set<Schema, Name, V>()) set_value<Name>(std::forward<V>(value), false, where);
+    void set(V&& value, call_site where = call_site::current()) noexcept(!is_enabled) {
+        if constexpr (detail::check_set<Schema, Name, V>() && is_enabled) {
+            set_value<Name>(std::forward<V>(value), false, where);
+        }
     }
 
     /// Sets the value `Name`, replacing any earlier one.
     template <fixed_string Name, class V>
-    void set(V&& value, overwrite_t, call_site where = call_site::current()) {
-        if constexpr (detail::check_set<Schema, Name, V>()) set_value<Name>(std::forward<V>(value), true, where);
+    void set(V&& value, overwrite_t, call_site where = call_site::current()) noexcept(!is_enabled) {
+        if constexpr (detail::check_set<Schema, Name, V>() && is_enabled) {
+            set_value<Name>(std::forward<V>(value), true, where);
+        }
     }
 
     /// Sets several values, all or nothing: if any was set before, throws
     /// `metrics_error` naming them and records none.
     /// `ctx.update(tmx::arg<"a"> = 1.0, tmx::arg<"b"> = "x");`
     template <class... Args>
-    void update(Args&&... args) {
-        if constexpr (detail::check_named_values<Schema, Args...>()) {
+    void update(Args&&... args) noexcept(!is_enabled) {
+        if constexpr (detail::check_named_values<Schema, Args...>() && is_enabled) {
             update_values("update", false, std::forward<Args>(args)...);
         }
     }
 
     /// Sets several values, replacing earlier ones.
     template <class... Args>
-    void update(overwrite_t, Args&&... args) {
-        if constexpr (detail::check_named_values<Schema, Args...>()) {
+    void update(overwrite_t, Args&&... args) noexcept(!is_enabled) {
+        if constexpr (detail::check_named_values<Schema, Args...>() && is_enabled) {
             update_values("update", true, std::forward<Args>(args)...);
         }
     }
 
     /// `update`, applied only in the outermost scope (depth 1); deeper it does nothing.
     template <class... Args>
-    void update_outer(Args&&... args) {
-        if constexpr (detail::check_named_values<Schema, Args...>()) {
-            if (depth_ <= 1) update_values("update_outer", false, std::forward<Args>(args)...);
+    void update_outer(Args&&... args) noexcept(!is_enabled) {
+        if constexpr (detail::check_named_values<Schema, Args...>() && is_enabled) {
+            if (state_.depth <= 1) update_values("update_outer", false, std::forward<Args>(args)...);
         }
     }
 
     /// `update(overwrite, ...)`, applied only in the outermost scope.
     template <class... Args>
-    void update_outer(overwrite_t, Args&&... args) {
-        if constexpr (detail::check_named_values<Schema, Args...>()) {
-            if (depth_ <= 1) update_values("update_outer", true, std::forward<Args>(args)...);
+    void update_outer(overwrite_t, Args&&... args) noexcept(!is_enabled) {
+        if constexpr (detail::check_named_values<Schema, Args...>() && is_enabled) {
+            if (state_.depth <= 1) update_values("update_outer", true, std::forward<Args>(args)...);
         }
     }
 
     /// Inserts `element` into the set `Name`; duplicates collapse.
     template <fixed_string Name, class V>
-    void add_to_set(V&& element) {
-        if constexpr (detail::check_add_to_set<Schema, Name, V>()) {
+    void add_to_set(V&& element) noexcept(!is_enabled) {
+        if constexpr (detail::check_add_to_set<Schema, Name, V>() && is_enabled) {
             require_scope("add", {Name.view()});
             using element_type = typename metric_t<Schema, Name>::value_type;
-            access::modify<Name>(record_, [&](auto& set) { set.insert(element_type{std::forward<V>(element)}); });
+            access::modify<Name>(state_.metrics, [&](auto& set) { set.insert(element_type{std::forward<V>(element)}); });
         }
     }
 
     /// Sets `map[key] = value` in the map `Name`; a repeated key is overwritten.
     template <fixed_string Name, class K, class V>
-    void set_key_value(K&& key, V&& value) {
-        if constexpr (detail::check_set_key_value<Schema, Name, K, V>()) {
+    void set_key_value(K&& key, V&& value) noexcept(!is_enabled) {
+        if constexpr (detail::check_set_key_value<Schema, Name, K, V>() && is_enabled) {
             require_scope("set", {Name.view()});
             using metric = metric_t<Schema, Name>;
-            access::modify<Name>(record_, [&](auto& map) {
+            access::modify<Name>(state_.metrics, [&](auto& map) {
                 map.insert_or_assign(typename metric::key_type{std::forward<K>(key)},
                                      typename metric::value_type{std::forward<V>(value)});
             });
@@ -177,11 +227,11 @@ public:
     /// Adds `(key, value)` to the ranking `Name`. Outside a scope it does
     /// nothing, as in the Python original.
     template <fixed_string Name, class K, class V>
-    void add_top_n(K&& key, V&& value) {
-        if constexpr (detail::check_add_top_n<Schema, Name, K, V>()) {
-            if (depth_ == 0) return;
+    void add_top_n(K&& key, V&& value) noexcept(!is_enabled) {
+        if constexpr (detail::check_add_top_n<Schema, Name, K, V>() && is_enabled) {
+            if (state_.depth == 0) return;
             using metric = metric_t<Schema, Name>;
-            access::modify<Name>(record_, [&](auto& ranking) {
+            access::modify<Name>(state_.metrics, [&](auto& ranking) {
                 ranking.add(typename metric::key_type{std::forward<K>(key)},
                             typename metric::value_type{std::forward<V>(value)});
             });
@@ -194,7 +244,7 @@ private:
     static constexpr call_site update_site{"an update(...) call", 0};
 
     void require_scope(std::string_view operation, std::initializer_list<std::string_view> names) const {
-        if (depth_ == 0) [[unlikely]] detail::raise_outside_scope(operation, names);
+        if (state_.depth == 0) [[unlikely]] detail::raise_outside_scope(operation, names);
     }
 
     // The operations below run after their call's checks passed.
@@ -202,14 +252,14 @@ private:
     template <fixed_string Name, class V>
     void set_value(V&& value, bool overwrite, call_site where) {
         require_scope("set", {Name.view()});
-        if (!overwrite && record_.template contains<Name>()) [[unlikely]] raise_already_set<Name>();
+        if (!overwrite && state_.metrics.template contains<Name>()) [[unlikely]] raise_already_set<Name>();
         store<Name>(typename metric_t<Schema, Name>::value_type{std::forward<V>(value)}, where);
     }
 
     template <class... Args>
     void update_values(std::string_view operation, bool overwrite, Args&&... args) {
         require_scope(operation, {std::remove_cvref_t<Args>::name.view()...});
-        if (!overwrite && (record_.template contains<std::remove_cvref_t<Args>::name>() || ...)) [[unlikely]] {
+        if (!overwrite && (state_.metrics.template contains<std::remove_cvref_t<Args>::name>() || ...)) [[unlikely]] {
             raise_already_set<std::remove_cvref_t<Args>::name...>();
         }
         // Build every new value first: if one throws, nothing was written.
@@ -222,32 +272,33 @@ private:
 
     template <fixed_string Name, class T>
     void store(T&& value, call_site where) noexcept {
-        if (access::store<Name>(record_, std::forward<T>(value))) {
-            first_set_[index_of<Name>()] = where;
+        if (access::store<Name>(state_.metrics, std::forward<T>(value))) {
+            state_.first_set[index_of<Name>()] = where;
         }
     }
 
     template <fixed_string... Names>
     [[noreturn, gnu::cold, gnu::noinline]] void raise_already_set() const {
         std::vector<detail::set_before> recorded;
-        ((record_.template contains<Names>() ? recorded.push_back({Names.view(), first_set_[index_of<Names>()]})
-                                             : void()),
+        ((state_.metrics.template contains<Names>()
+              ? recorded.push_back({Names.view(), state_.first_set[index_of<Names>()]})
+              : void()),
          ...);
         detail::raise_already_set(recorded);
     }
 
     template <fixed_string Name>
     static constexpr std::size_t index_of() noexcept {
-        return std::remove_cvref_t<decltype(detail::slot_of<Name>(std::declval<typename Schema::storage&>()))>::index;
+        return std::remove_cvref_t<decltype(detail::slot_of<Name>(std::declval<storage_type&>()))>::index;
     }
 
     void leave(bool unwinding) noexcept {
-        if (--depth_ > 0) return;
-        exit_info<Schema> const info{start_ns_, options_.clock(), record_, std::exchange(exception_, nullptr),
-                                     unwinding};
-        if (!on_exit_) return;
+        if (--state_.depth > 0) return;
+        exit_info<Schema> const info{state_.start_ns, state_.options.clock(), state_.metrics,
+                                     std::exchange(state_.exception, nullptr), unwinding};
+        if (!state_.on_exit) return;
         try {
-            on_exit_(info);
+            state_.on_exit(info);
         } catch (...) {
             report(std::current_exception());
         }
@@ -255,22 +306,25 @@ private:
 
     void report(std::exception_ptr error) const noexcept {
         try {
-            if (options_.on_error) options_.on_error(error);
+            if (state_.options.on_error) state_.options.on_error(error);
         } catch (...) {
             // The hook itself failed: there is nowhere left to report to, and
             // a destructor is on the stack.
         }
     }
 
-    // Declared before record_ so that this context, not its record, is where
-    // the schema is first instantiated: one level less in its diagnostics.
-    std::array<call_site, Schema::size> first_set_{};  // meaningful where the value is present
-    record<Schema> record_;
-    int depth_ = 0;
-    std::int64_t start_ns_ = 0;
-    std::exception_ptr exception_;  // captured by run() in the outermost scope
-    on_exit_fn on_exit_;
-    context_options options_;
+    struct state {
+        record<Schema> metrics;
+        std::array<call_site, Schema::size> first_set{};  // meaningful where the value is present
+        int depth = 0;
+        std::int64_t start_ns = 0;
+        std::exception_ptr exception;  // captured by run() in the outermost scope
+        on_exit_fn on_exit;
+        context_options options;
+    };
+    struct no_state {};
+
+    [[no_unique_address]] std::conditional_t<is_enabled, state, no_state> state_;
 };
 
 }  // namespace typed_metrics

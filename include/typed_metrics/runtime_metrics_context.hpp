@@ -5,37 +5,48 @@
 #include <typed_metrics/checks.hpp>
 #include <typed_metrics/exit_info.hpp>
 #include <typed_metrics/fixed_string.hpp>
+#include <typed_metrics/mode.hpp>
 #include <typed_metrics/options.hpp>
 #include <typed_metrics/record.hpp>
 
 #include <cstdint>
 #include <functional>
+#include <type_traits>
 #include <utility>
 
 namespace typed_metrics {
 
 /// Metrics gathered at run time outside any unit of work, without scopes:
 /// recording starts the clock, `finish()` hands the record to `on_exit` and
-/// starts over. Used by one thread at a time, like `metrics_context`.
-template <class Schema>
+/// starts over. Used by one thread at a time, like `metrics_context`; with
+/// `Mode` = `tmx::disabled` it does nothing but check each call.
+template <class Schema, context_mode Mode = enabled>
 class runtime_metrics_context {
     using access = detail::record_access;
+    using storage_type = typename Schema::storage;  // checks the schema here first, as metrics_context does
 
 public:
     using schema_type = Schema;
     using on_exit_fn = std::function<void(exit_info<Schema> const&)>;
+    static constexpr bool is_enabled = std::is_same_v<Mode, enabled>;
 
-    explicit runtime_metrics_context(on_exit_fn on_exit, context_options options = {})
-        : on_exit_(std::move(on_exit)), options_(std::move(options)) {}
+    explicit runtime_metrics_context([[maybe_unused]] on_exit_fn on_exit,
+                                     [[maybe_unused]] context_options options = {}) {
+        if constexpr (is_enabled) {
+            state_.on_exit = std::move(on_exit);
+            state_.options = std::move(options);
+        }
+    }
 
     /// Adds `delta` to the counter `Name`. Each extra, `tmx::arg<"k"> = v`
     /// naming a value metric, is recorded only if `k` is absent: the first
     /// write wins. The first record of a cycle takes the start time.
     template <fixed_string Name, class V, class... Extras>
     void increment(V&& delta, Extras&&... extras) {
-        if constexpr (detail::check_increment<Schema, Name, V>() && detail::check_named_values<Schema, Extras...>()) {
-            if (record_.empty()) start_ns_ = options_.clock();
-            access::increment<Name>(record_, std::forward<V>(delta));
+        if constexpr (detail::check_increment<Schema, Name, V>() && detail::check_named_values<Schema, Extras...>() &&
+                      is_enabled) {
+            if (state_.metrics.empty()) state_.start_ns = state_.options.clock();
+            access::increment<Name>(state_.metrics, std::forward<V>(delta));
             (set_if_absent(std::forward<Extras>(extras)), ...);
         }
     }
@@ -43,26 +54,35 @@ public:
     /// Hands the record to `on_exit` and starts a new one; does nothing when
     /// nothing was recorded. What `on_exit` throws propagates, after the reset.
     void finish() {
-        if (record_.empty()) return;
-        struct reset_on_exit {
-            runtime_metrics_context& self;
-            ~reset_on_exit() { access::clear(self.record_); }
-        } const reset{*this};
-        if (on_exit_) on_exit_(exit_info<Schema>{start_ns_, options_.clock(), record_, nullptr, false});
+        if constexpr (is_enabled) {
+            if (state_.metrics.empty()) return;
+            struct reset_on_exit {
+                record<Schema>& metrics;
+                ~reset_on_exit() { access::clear(metrics); }
+            } const reset{state_.metrics};
+            if (state_.on_exit) {
+                state_.on_exit(exit_info<Schema>{state_.start_ns, state_.options.clock(), state_.metrics, nullptr, false});
+            }
+        }
     }
 
 private:
     template <class Arg>
     void set_if_absent(Arg&& extra) {
         constexpr auto name = std::remove_cvref_t<Arg>::name;
-        if (record_.template contains<name>()) return;
-        access::store<name>(record_, typename metric_t<Schema, name>::value_type{extra.forward()});
+        if (state_.metrics.template contains<name>()) return;
+        access::store<name>(state_.metrics, typename metric_t<Schema, name>::value_type{extra.forward()});
     }
 
-    record<Schema> record_;
-    std::int64_t start_ns_ = 0;
-    on_exit_fn on_exit_;
-    context_options options_;
+    struct state {
+        record<Schema> metrics;
+        std::int64_t start_ns = 0;
+        on_exit_fn on_exit;
+        context_options options;
+    };
+    struct no_state {};
+
+    [[no_unique_address]] std::conditional_t<is_enabled, state, no_state> state_;
 };
 
 }  // namespace typed_metrics

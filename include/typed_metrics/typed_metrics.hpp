@@ -14,6 +14,7 @@
 #include <typed_metrics/fixed_string.hpp>
 #include <typed_metrics/metric.hpp>
 #include <typed_metrics/metrics_context.hpp>
+#include <typed_metrics/mode.hpp>
 #include <typed_metrics/optional_ref.hpp>
 #include <typed_metrics/options.hpp>
 #include <typed_metrics/record.hpp>
