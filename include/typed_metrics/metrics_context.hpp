@@ -252,7 +252,7 @@ private:
     template <fixed_string Name, class V>
     void set_value(V&& value, bool overwrite, call_site where) {
         require_scope("set", {Name.view()});
-        if (!overwrite && state_.metrics.template contains<Name>()) [[unlikely]] raise_already_set<Name>();
+        if (!overwrite && state_.metrics.template contains<Name>()) [[unlikely]] raise_already_set({index_of<Name>()});
         store<Name>(typename metric_t<Schema, Name>::value_type{std::forward<V>(value)}, where);
     }
 
@@ -260,7 +260,7 @@ private:
     void update_values(std::string_view operation, bool overwrite, Args&&... args) {
         require_scope(operation, {std::remove_cvref_t<Args>::name.view()...});
         if (!overwrite && (state_.metrics.template contains<std::remove_cvref_t<Args>::name>() || ...)) [[unlikely]] {
-            raise_already_set<std::remove_cvref_t<Args>::name...>();
+            raise_already_set({index_of<std::remove_cvref_t<Args>::name>()...});
         }
         // Build every new value first: if one throws, nothing was written.
         std::tuple<typename metric_t<Schema, std::remove_cvref_t<Args>::name>::value_type...> values{
@@ -277,19 +277,21 @@ private:
         }
     }
 
-    template <fixed_string... Names>
-    [[noreturn, gnu::cold, gnu::noinline]] void raise_already_set() const {
+    // One out-of-line function per context type, not per call site: it takes
+    // the metrics by index and reports those already recorded.
+    [[noreturn, gnu::cold, gnu::noinline]] void raise_already_set(std::initializer_list<std::size_t> indices) const {
         std::vector<detail::set_before> recorded;
-        ((state_.metrics.template contains<Names>()
-              ? recorded.push_back({Names.view(), state_.first_set[index_of<Names>()]})
-              : void()),
-         ...);
+        for (std::size_t const index : indices) {
+            if (access::is_present(state_.metrics, index)) {
+                recorded.push_back({Schema::names[index], state_.first_set[index]});
+            }
+        }
         detail::raise_already_set(recorded);
     }
 
     template <fixed_string Name>
     static constexpr std::size_t index_of() noexcept {
-        return std::remove_cvref_t<decltype(detail::slot_of<Name>(std::declval<storage_type&>()))>::index;
+        return detail::slot_t<storage_type, Name>::index;
     }
 
     void leave(bool unwinding) noexcept {

@@ -9,7 +9,6 @@
 #include <typed_metrics/optional_ref.hpp>
 #include <typed_metrics/schema.hpp>
 
-#include <boost/hana/for_each.hpp>
 #include <boost/hana/pair.hpp>
 #include <boost/hana/transform.hpp>
 
@@ -39,7 +38,7 @@ public:
     template <fixed_string Name>
     bool contains() const noexcept {
         if constexpr (detail::check_record_access<Schema, Name>()) {
-            return present_[detail::slot_of<Name>(fields_).index];
+            return present_[detail::slot_t<typename Schema::storage, Name>::index];
         } else {
             return false;
         }
@@ -49,7 +48,7 @@ public:
     template <fixed_string Name>
     auto get() const noexcept {
         if constexpr (detail::check_record_access<Schema, Name>()) {
-            auto const& field = detail::slot_of<Name>(fields_);
+            auto const& field = static_cast<detail::slot_t<typename Schema::storage, Name> const&>(fields_);
             using stored = typename metric_t<Schema, Name>::storage_type;
             return present_[field.index] ? optional_ref<stored>{field.value} : optional_ref<stored>{};
         } else {
@@ -115,9 +114,7 @@ private:
     // Visits every field (recorded or not) as its `detail::slot` base.
     template <class F>
     void for_each_field(F&& f) const {
-        boost::hana::for_each(Schema::metrics, [&](auto metric) {
-            f(detail::slot_of<decltype(metric)::type::name>(fields_));
-        });
+        fields_.for_each(std::forward<F>(f));
     }
 
     typename Schema::storage fields_{};
@@ -131,7 +128,12 @@ namespace detail {
 struct record_access {
     template <fixed_string Name, class Schema>
     static auto& field(record<Schema>& r) noexcept {
-        return slot_of<Name>(r.fields_);
+        return static_cast<slot_t<typename Schema::storage, Name>&>(r.fields_);
+    }
+
+    template <class Schema>
+    static bool is_present(record<Schema> const& r, std::size_t index) noexcept {
+        return r.present_[index];
     }
 
     // `+=` on a counter; an absent counter holds 0.
@@ -164,8 +166,7 @@ struct record_access {
     template <class Schema>
     static void clear(record<Schema>& r) noexcept {
         if (r.present_.none()) return;
-        boost::hana::for_each(Schema::metrics, [&](auto metric) {
-            auto& field = slot_of<decltype(metric)::type::name>(r.fields_);
+        r.fields_.for_each([&](auto& field) {
             if (r.present_[field.index]) reset(field.value);
         });
         r.present_.reset();

@@ -27,7 +27,7 @@ namespace typed_metrics {
 namespace detail {
 
 // True when exactly one field of `Storage` is called `Name`: none fails
-// deduction, two make it ambiguous.
+// deduction (two would be ambiguous, but names are distinct).
 template <class Storage, fixed_string Name>
 concept finds_one = requires(Storage& fields) { detail::slot_of<Name>(fields); };
 
@@ -108,13 +108,28 @@ consteval bool check_metric() {
     return true;
 }
 
-template <class Storage, class... Metrics>
+// The position of the first metric whose name an earlier one already has, or
+// the number of metrics: sorting the names costs the compiler O(N log N),
+// where looking each one up would cost O(N) per name.
+template <class... Metrics>
+consteval std::size_t first_duplicate() {
+    constexpr std::size_t count = sizeof...(Metrics);
+    std::array<std::pair<std::string_view, std::size_t>, count> names{};
+    std::size_t position = 0;
+    ((names[position] = {Metrics::name.view(), position}, ++position), ...);
+    std::sort(names.begin(), names.end());
+    std::size_t duplicate = count;
+    for (std::size_t i = 1; i < count; ++i) {
+        if (names[i].first == names[i - 1].first) duplicate = std::min(duplicate, names[i].second);
+    }
+    return duplicate;
+}
+
+template <class... Metrics>
 consteval bool check_distinct_names() {
-    constexpr std::array<bool, sizeof...(Metrics)> unique{finds_one<Storage, Metrics::name>...};
-    constexpr auto first_duplicate =
-        static_cast<std::size_t>(std::find(unique.begin(), unique.end(), false) - unique.begin());
-    if constexpr (first_duplicate < sizeof...(Metrics)) {
-        using named = spelled<metric_named, std::tuple_element_t<first_duplicate, std::tuple<Metrics...>>::name>;
+    constexpr std::size_t duplicate = first_duplicate<Metrics...>();
+    if constexpr (duplicate < sizeof...(Metrics)) {
+        using named = spelled<metric_named, std::tuple_element_t<duplicate, std::tuple<Metrics...>>::name>;
         static_assert(always_false<named>, "typed_metrics: schema<...> requires distinct metric names; this one is declared twice");
     }
     return true;
@@ -147,7 +162,7 @@ struct schema {
     using metric_at = std::tuple_element_t<Index, std::tuple<Metrics...>>;
 
     // Each broken rule is reported by its own static_assert inside these checks.
-    static_assert((detail::check_metric<Metrics>() && ...) && detail::check_distinct_names<storage, Metrics...>());
+    static_assert((detail::check_metric<Metrics>() && ...) && detail::check_distinct_names<Metrics...>());
 };
 
 /// Satisfied when `Schema` declares a metric called `Name`.
@@ -157,7 +172,6 @@ concept declared_metric = detail::finds_one<typename Schema::storage, Name>;
 /// The tag (`counter<...>`, `value<...>`, ...) that `Schema` declares as `Name`.
 template <class Schema, fixed_string Name>
     requires declared_metric<Schema, Name>
-using metric_t = typename std::remove_cvref_t<decltype(detail::slot_of<Name>(
-    std::declval<typename Schema::storage&>()))>::metric;
+using metric_t = typename detail::slot_t<typename Schema::storage, Name>::metric;
 
 }  // namespace typed_metrics

@@ -4,6 +4,7 @@
 #include <typed_metrics/fixed_string.hpp>
 
 #include <cstddef>
+#include <type_traits>
 #include <utility>
 
 namespace typed_metrics::detail {
@@ -25,16 +26,32 @@ template <class Indices, class... Metrics>
 struct slots;
 
 template <std::size_t... Index, class... Metrics>
-struct slots<std::index_sequence<Index...>, Metrics...> : slot<Metrics::name, Index, Metrics>... {};
+struct slots<std::index_sequence<Index...>, Metrics...> : slot<Metrics::name, Index, Metrics>... {
+    // Calls `f` with every field, in schema order. The base types are spelled
+    // out here, so no lookup by name is needed.
+    template <class F>
+    constexpr void for_each(F&& f) {
+        (f(static_cast<slot<Metrics::name, Index, Metrics>&>(*this)), ...);
+    }
+    template <class F>
+    constexpr void for_each(F&& f) const {
+        (f(static_cast<slot<Metrics::name, Index, Metrics> const&>(*this)), ...);
+    }
+};
 
 template <fixed_string Name, std::size_t Index, class Metric>
 constexpr slot<Name, Index, Metric>& slot_of(slot<Name, Index, Metric>& field) noexcept {
     return field;
 }
 
-template <fixed_string Name, std::size_t Index, class Metric>
-constexpr slot<Name, Index, Metric> const& slot_of(slot<Name, Index, Metric> const& field) noexcept {
-    return field;
-}
+// The field type called `Name`, deduced once per storage and name: a class
+// template's instantiations are memoised, an alias's substitutions are not.
+template <class Storage, fixed_string Name>
+struct slot_lookup {
+    using type = std::remove_cvref_t<decltype(slot_of<Name>(std::declval<Storage&>()))>;
+};
+
+template <class Storage, fixed_string Name>
+using slot_t = typename slot_lookup<Storage, Name>::type;
 
 }  // namespace typed_metrics::detail

@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSL-1.0
+"""Compile-time benchmark: one file with N metrics and N call sites, built
+with this library and as a hand-written struct, for several N.
+
+    python3 benchmarks/compile_time.py [--compiler g++] [--sizes 100 250 500 1000] [--runs 3]
+
+Prints a Markdown table: median wall time and peak memory of the compiler
+(`g++ -std=c++20 -O2 -c`), and the ratio library / struct. Writes the
+generated sources and a CSV beside them in --work (default build/compile_time).
+"""
+import argparse
+import os
+import pathlib
+import statistics
+import subprocess
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+def metric(i):
+    # Half counters, half double values, as a real schema mixes kinds.
+    return ("counter", f"m{i}") if i % 2 == 0 else ("value", f"m{i}")
+
+
+def library_source(n):
+    tags = ",\n    ".join(
+        f'tmx::counter<"{name}">' if kind == "counter" else f'tmx::value<"{name}", double>'
+        for kind, name in map(metric, range(n)))
+    calls = "\n".join(
+        f'    metrics.increment<"{name}">(1);' if kind == "counter" else f'    metrics.set<"{name}">(1.5);'
+        for kind, name in map(metric, range(n)))
+    return f"""#include <typed_metrics/metrics_context.hpp>
+#include <cstdint>
+namespace tmx = typed_metrics;
+// A named schema type, as docs/tutorial.md recommends: symbol names then
+// say `schema` instead of spelling out every metric.
+struct schema : tmx::schema<
+    {tags}> {{}};
+tmx::metrics_context<schema> metrics{{nullptr}};
+void record_everything() {{
+    auto const scope = metrics.enter();
+{calls}
+}}
+"""
+
+
+def struct_source(n):
+    fields = "\n".join(
+        f"    std::int64_t {name} = 0;" if kind == "counter" else f"    double {name} = 0;"
+        for kind, name in map(metric, range(n)))
+    calls = "\n".join(
+        (f"    require_scope(); metrics.{name} += 1; metrics.present.set({i});" if kind == "counter" else
+         f"    require_scope(); if (metrics.present.test({i})) already_set(\"{name}\"); "
+         f"metrics.{name} = 1.5; metrics.present.set({i});")
+        for i, (kind, name) in enumerate(map(metric, range(n))))
+    return f"""#include <bitset>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+struct record {{
+{fields}
+    std::bitset<{n}> present;
+}};
+record metrics;
+int depth = 0;
+[[noreturn, gnu::cold]] void outside() {{ throw std::runtime_error("outside of a MetricsContext"); }}
+[[noreturn, gnu::cold]] void already_set(char const* name) {{ throw std::runtime_error(std::string(name) + " has already been set"); }}
+inline void require_scope() {{ if (depth == 0) outside(); }}
+void record_everything() {{
+    ++depth;
+{calls}
+    --depth;
+}}
+"""
+
+
+def measure(compiler, source, include, runs):
+    script = ("import resource,subprocess,sys,time;s=time.perf_counter();"
+              "subprocess.run(sys.argv[1:],check=True);t=time.perf_counter()-s;"
+              "print(t,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    times, peaks = [], []
+    for _ in range(runs):
+        out = subprocess.run(["python3", "-c", script, compiler, "-std=c++20", "-O2", "-c", f"-I{include}",
+                              str(source), "-o", os.devnull], check=True, capture_output=True, text=True).stdout
+        seconds, kilobytes = out.split()
+        times.append(float(seconds))
+        peaks.append(int(kilobytes) / 1024)
+    return statistics.median(times), max(peaks)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--compiler", default="g++")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 250, 500, 1000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--work", type=pathlib.Path, default=ROOT / "build" / "compile_time")
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    include = ROOT / "include"
+
+    print(f"compiler: {subprocess.run([args.compiler, '--version'], capture_output=True, text=True).stdout.splitlines()[0]}")
+    print(f"median of {args.runs} runs of `{args.compiler} -std=c++20 -O2 -c`, peak resident memory of the compiler\n")
+    print("| N | struct (s) | library (s) | ratio | struct (MB) | library (MB) |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    rows = []
+    for n in args.sizes:
+        results = {}
+        for name, make in (("struct", struct_source), ("library", library_source)):
+            source = args.work / f"{name}_{n}.cpp"
+            source.write_text(make(n))
+            results[name] = measure(args.compiler, source, include, args.runs)
+        (st, sm), (lt, lm) = results["struct"], results["library"]
+        rows.append((n, st, lt, sm, lm))
+        print(f"| {n} | {st:.2f} | {lt:.2f} | {lt / st:.2f} | {sm:.0f} | {lm:.0f} |", flush=True)
+    with open(args.work / "compile_time.csv", "w") as csv:
+        csv.write("n,struct_s,library_s,struct_mb,library_mb\n")
+        for row in rows:
+            csv.write(",".join(str(x) for x in row) + "\n")
+
+
+if __name__ == "__main__":
+    main()
