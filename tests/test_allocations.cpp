@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: BSL-1.0
+// No heap allocation on enter, exit, increment, scalar set or update of
+// scalars: counted by replacing the global operator new in this executable.
+#define BOOST_TEST_MODULE allocations
+#include <boost/test/unit_test.hpp>
+
+#include <typed_metrics/typed_metrics.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <new>
+#include <string>
+
+namespace {
+std::size_t allocations = 0;
+}  // namespace
+
+void* operator new(std::size_t size) {
+    ++allocations;
+    if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+    throw std::bad_alloc{};
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+
+namespace tmx = typed_metrics;
+
+namespace {
+
+using schema = tmx::schema<tmx::counter<"graph_breaks">, tmx::counter<"cache_bytes", std::uint64_t>,
+                           tmx::value<"compile_ms", double>, tmx::value<"optimized", bool>,
+                           tmx::value<"backend", std::string>, tmx::set_of<"guards", std::string>>;
+
+// Counts the allocations `f` makes.
+template <class F>
+std::size_t allocations_of(F&& f) {
+    std::size_t const before = allocations;
+    f();
+    return allocations - before;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_counter_counts) {
+    std::string kept;
+    BOOST_TEST(allocations_of([&] { kept.assign(100, 'x'); }) == 1u);  // or the tests below prove nothing
+}
+
+BOOST_AUTO_TEST_CASE(scalar_operations_and_scopes_allocate_nothing) {
+    std::size_t reports = 0;
+    tmx::metrics_context<schema> context{[&](tmx::exit_info<schema> const& e) { reports += e.metrics.size(); }};
+    auto const cycle = [&] {
+        auto const outer = context.enter();
+        {
+            auto const inner = context.enter();
+            context.increment<"graph_breaks">(1);
+            context.increment<"cache_bytes">(std::uint64_t{4096});
+            context.set<"compile_ms">(3.5);
+        }
+        context.update(tmx::arg<"optimized"> = true);
+        context.update(tmx::overwrite, tmx::arg<"compile_ms"> = 4.5, tmx::arg<"optimized"> = false);
+        context.update_outer(tmx::overwrite, tmx::arg<"compile_ms"> = 5.5);
+        context.set<"backend">("eager");  // fits std::string's small buffer
+    };
+    cycle();  // a first cycle may warm up anything lazily allocated
+    BOOST_TEST(allocations_of(cycle) == 0u);
+    BOOST_TEST(reports == 2 * 5u);  // both cycles reported their 5 metrics
+}
+
+BOOST_AUTO_TEST_CASE(a_disabled_context_allocates_nothing_at_all) {
+    BOOST_TEST(allocations_of([] {
+                   tmx::metrics_context<schema, tmx::disabled> context{nullptr};
+                   auto const scope = context.enter();
+                   context.add_to_set<"guards">("a string far longer than any small-string buffer");
+               }) == 0u);
+}
