@@ -15,7 +15,7 @@
 #include <cstdint>
 #include <exception>
 #include <functional>
-#include <initializer_list>
+#include <span>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
@@ -84,16 +84,17 @@ public:
         active_scope& operator=(active_scope&&) = delete;
 
         ~active_scope() {
-            if (context_ != nullptr) context_->leave(std::uncaught_exceptions() > exceptions_);
+            if (context_ != nullptr) context_->leave(exceptions_);
         }
 
     private:
         friend class metrics_context;
-        explicit active_scope(metrics_context& context) noexcept
-            : context_{&context}, exceptions_{std::uncaught_exceptions()} {}
+        active_scope(metrics_context& context, int exceptions) noexcept : context_{&context}, exceptions_{exceptions} {}
 
         metrics_context* context_;
-        int exceptions_;  // exceptions in flight at entry: more at exit means unwinding
+        // Exceptions in flight when the outermost scope was entered (more at
+        // its exit means unwinding); only the outermost scope reads it.
+        int exceptions_;
     };
 
     /// What `enter()` returns: an `active_scope`, or when disabled an empty
@@ -105,11 +106,10 @@ public:
     [[nodiscard("a scope ends when it is destroyed: keep it in a variable for the unit of work")]]
     scope enter() noexcept {
         if constexpr (is_enabled) {
-            if (state_.depth++ == 0) {
-                access::clear(state_.metrics);
-                state_.start_ns = state_.options.clock();
-            }
-            return scope{*this};
+            if (state_.depth++ > 0) return scope{*this, 0};
+            access::clear(state_.metrics);
+            state_.start_ns = state_.options.clock();
+            return scope{*this, std::uncaught_exceptions()};
         } else {
             return scope{};
         }
@@ -145,7 +145,7 @@ public:
     template <fixed_string Name, class V>
     void increment(V&& delta) noexcept(!is_enabled) {
         if constexpr (detail::check_increment<Schema, Name, V>() && is_enabled) {
-            require_scope("increment", {Name.view()});
+            require_scope("increment", indices<Name>);
             access::increment<Name>(state_.metrics, std::forward<V>(delta));
         }
     }
@@ -205,7 +205,7 @@ public:
     template <fixed_string Name, class V>
     void add_to_set(V&& element) noexcept(!is_enabled) {
         if constexpr (detail::check_add_to_set<Schema, Name, V>() && is_enabled) {
-            require_scope("add", {Name.view()});
+            require_scope("add", indices<Name>);
             using element_type = typename metric_t<Schema, Name>::value_type;
             access::modify<Name>(state_.metrics, [&](auto& set) { set.insert(element_type{std::forward<V>(element)}); });
         }
@@ -215,7 +215,7 @@ public:
     template <fixed_string Name, class K, class V>
     void set_key_value(K&& key, V&& value) noexcept(!is_enabled) {
         if constexpr (detail::check_set_key_value<Schema, Name, K, V>() && is_enabled) {
-            require_scope("set", {Name.view()});
+            require_scope("set", indices<Name>);
             using metric = metric_t<Schema, Name>;
             access::modify<Name>(state_.metrics, [&](auto& map) {
                 map.insert_or_assign(typename metric::key_type{std::forward<K>(key)},
@@ -243,24 +243,36 @@ private:
     // no room for a defaulted `call_site` after it.
     static constexpr call_site update_site{"an update(...) call", 0};
 
-    void require_scope(std::string_view operation, std::initializer_list<std::string_view> names) const {
-        if (state_.depth == 0) [[unlikely]] detail::raise_outside_scope(operation, names);
+    // The schema positions of the metrics a call names, as a constant array:
+    // the error paths read them, the fast path never builds them.
+    template <fixed_string... Names>
+    static constexpr std::array<std::size_t, sizeof...(Names)> indices{detail::slot_t<storage_type, Names>::index...};
+
+    void require_scope(std::string_view operation, std::span<std::size_t const> metrics) const {
+        if (state_.depth == 0) [[unlikely]] raise_outside_scope(operation, metrics);
+    }
+
+    [[noreturn, gnu::cold, gnu::noinline]] static void raise_outside_scope(std::string_view operation,
+                                                                           std::span<std::size_t const> metrics) {
+        std::vector<std::string_view> names;
+        for (std::size_t const index : metrics) names.push_back(Schema::names[index]);
+        detail::raise_outside_scope(operation, names);
     }
 
     // The operations below run after their call's checks passed.
 
     template <fixed_string Name, class V>
     void set_value(V&& value, bool overwrite, call_site where) {
-        require_scope("set", {Name.view()});
-        if (!overwrite && state_.metrics.template contains<Name>()) [[unlikely]] raise_already_set({index_of<Name>()});
+        require_scope("set", indices<Name>);
+        if (!overwrite && state_.metrics.template contains<Name>()) [[unlikely]] raise_already_set(indices<Name>);
         store<Name>(typename metric_t<Schema, Name>::value_type{std::forward<V>(value)}, where);
     }
 
     template <class... Args>
     void update_values(std::string_view operation, bool overwrite, Args&&... args) {
-        require_scope(operation, {std::remove_cvref_t<Args>::name.view()...});
+        require_scope(operation, indices<std::remove_cvref_t<Args>::name...>);
         if (!overwrite && (state_.metrics.template contains<std::remove_cvref_t<Args>::name>() || ...)) [[unlikely]] {
-            raise_already_set({index_of<std::remove_cvref_t<Args>::name>()...});
+            raise_already_set(indices<std::remove_cvref_t<Args>::name...>);
         }
         // Build every new value first: if one throws, nothing was written.
         std::tuple<typename metric_t<Schema, std::remove_cvref_t<Args>::name>::value_type...> values{
@@ -273,15 +285,15 @@ private:
     template <fixed_string Name, class T>
     void store(T&& value, call_site where) noexcept {
         if (access::store<Name>(state_.metrics, std::forward<T>(value))) {
-            state_.first_set[index_of<Name>()] = where;
+            state_.first_set[detail::slot_t<storage_type, Name>::index] = where;
         }
     }
 
     // One out-of-line function per context type, not per call site: it takes
     // the metrics by index and reports those already recorded.
-    [[noreturn, gnu::cold, gnu::noinline]] void raise_already_set(std::initializer_list<std::size_t> indices) const {
+    [[noreturn, gnu::cold, gnu::noinline]] void raise_already_set(std::span<std::size_t const> metrics) const {
         std::vector<detail::set_before> recorded;
-        for (std::size_t const index : indices) {
+        for (std::size_t const index : metrics) {
             if (access::is_present(state_.metrics, index)) {
                 recorded.push_back({Schema::names[index], state_.first_set[index]});
             }
@@ -289,13 +301,10 @@ private:
         detail::raise_already_set(recorded);
     }
 
-    template <fixed_string Name>
-    static constexpr std::size_t index_of() noexcept {
-        return detail::slot_t<storage_type, Name>::index;
-    }
 
-    void leave(bool unwinding) noexcept {
+    void leave(int exceptions_at_entry) noexcept {
         if (--state_.depth > 0) return;
+        bool const unwinding = std::uncaught_exceptions() > exceptions_at_entry;
         exit_info<Schema> const info{state_.start_ns, state_.options.clock(), state_.metrics,
                                      std::exchange(state_.exception, nullptr), unwinding};
         if (!state_.on_exit) return;

@@ -4,7 +4,6 @@
 #include <typed_metrics/call_site.hpp>
 #include <typed_metrics/error.hpp>
 
-#include <initializer_list>
 #include <span>
 #include <string>
 #include <string_view>
@@ -21,8 +20,8 @@ inline std::string describe(call_site where) {
     return text;
 }
 
-[[noreturn, gnu::cold, gnu::noinline]] inline void raise_outside_scope(
-    std::string_view operation, std::initializer_list<std::string_view> names) {
+[[noreturn, gnu::cold, gnu::noinline]] inline void raise_outside_scope(std::string_view operation,
+                                                                       std::span<std::string_view const> names) {
     std::string message = "Cannot " + std::string(operation) + ' ';
     char const* separator = "";
     for (std::string_view name : names) message.append(std::exchange(separator, ", ")).append(name);
