@@ -11,7 +11,7 @@
 namespace tmx = typed_metrics;
 
 //! [schema]
-using compile_schema = tmx::schema<
+struct compile_schema : tmx::schema<
     tmx::value<"unit", std::string>,                                  // which source was compiled
     tmx::value<"backend", std::string>,                               // set once per compilation
     tmx::counter<"tokens">,                                           // std::int64_t by default
@@ -20,5 +20,5 @@ using compile_schema = tmx::schema<
     tmx::value<"optimized", bool>,
     tmx::set_of<"guards", std::string>,                               // duplicates collapse
     tmx::map_of<"feature_usage", std::string, bool>,                  // last write per key wins
-    tmx::top_n_of<"slowest_passes", std::string, std::int64_t, 3>>;  // the 3 costliest passes
+    tmx::top_n_of<"slowest_passes", std::string, std::int64_t, 3>> {};  // the 3 costliest passes
 //! [schema]
