@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSL-1.0
-# Builds and runs every test, with g++ and with clang++.
+# Builds and runs every test, with g++ and with clang++, then the run-time
+# tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
 jobs=$(nproc)
-for compiler in gcc clang; do
-  echo "=== $compiler"
-  cmake --preset "$compiler" >/dev/null
-  cmake --build --preset "$compiler" -j "$jobs"
-  ctest --preset "$compiler" -j "$jobs"
+for preset in gcc clang sanitize; do
+  echo "=== $preset"
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset" -j "$jobs"
+  ctest --preset "$preset" -j "$jobs"
 done

@@ -164,3 +164,65 @@ BOOST_FIXTURE_TEST_CASE(a_record_is_a_hana_struct, record_fixture) {
     hana::for_each(hana::members(r), [&](auto const& metric) { recorded += metric.has_value() ? 1 : 0; });
     BOOST_TEST(recorded == r.size());
 }
+
+namespace {
+
+// Reads back one string printed by operator<<: the inverse of its escaping.
+std::string unquote(std::string_view printed) {
+    std::string out;
+    BOOST_TEST_REQUIRE(printed.size() >= 2u);
+    BOOST_TEST_REQUIRE(printed.front() == '"');
+    BOOST_TEST_REQUIRE(printed.back() == '"');
+    for (std::size_t i = 1; i + 1 < printed.size(); ++i) {
+        char const c = printed[i];
+        if (c != '\\') {
+            out += c;
+            continue;
+        }
+        char const e = printed[++i];
+        if (e == 'n') out += '\n';
+        else if (e == 'r') out += '\r';
+        else if (e == 't') out += '\t';
+        else if (e == 'u') {
+            out += static_cast<char>(std::stoi(std::string(printed.substr(i + 1, 4)), nullptr, 16));
+            i += 4;
+        } else out += e;  // \" and \\.
+    }
+    return out;
+}
+
+}  // namespace
+
+// Values holding quotes, backslashes, every control character, invalid UTF-8
+// and a megabyte are recorded and printed without corruption.
+BOOST_FIXTURE_TEST_CASE(hostile_strings_are_recorded_and_printed_intact, record_fixture) {
+    std::string control;
+    for (int c = 0; c < 0x20; ++c) control += static_cast<char>(c);
+    std::string const hostile[] = {
+        "say \"hi\"", "back\\slash\\", control, std::string("\xff\xfe\xc3\x28 invalid utf-8", 19),
+        std::string(1 << 20, 'x') + "\"\\\n", std::string(3, '\0'),
+    };
+    for (std::string const& value : hostile) {
+        auto const& r = record_of([&] {
+            context.set<"backend">(value);
+            context.add_to_set<"guards">(value);
+            context.set_key_value<"feature_usage">(value, true);
+            context.add_top_n<"slowest_ops">(value, 1);
+        });
+        BOOST_TEST(*r.get<"backend">() == value);
+        BOOST_TEST(r.get<"guards">()->count(value) == 1u);
+        BOOST_TEST(r.get<"feature_usage">()->at(value));
+        BOOST_TEST(r.get<"slowest_ops">()->begin()->first == value);
+
+        std::ostringstream printed;
+        printed << r;
+        std::string const text = printed.str();
+        std::string const prefix = "{backend: ";
+        BOOST_TEST_REQUIRE(text.rfind(prefix, 0) == 0u);
+        // The quoted value ends at the first unescaped quote.
+        std::size_t end = prefix.size() + 1;
+        while (text[end] != '"') end += text[end] == '\\' ? 2 : 1;
+        BOOST_TEST(unquote(std::string_view(text).substr(prefix.size(), end + 1 - prefix.size())) == value);
+        BOOST_TEST(text.find('\n') == std::string::npos);  // control characters never print raw
+    }
+}
