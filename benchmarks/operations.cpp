@@ -61,6 +61,21 @@ struct library {
     void add_top_n(char const* k, std::int64_t v) { context.add_top_n<"slowest">(k, v); }
 };
 
+// Nesting as both baselines do it: a new record at depth 0, on_exit when
+// back at depth 0.
+template <class Baseline>
+struct baseline_scope {
+    Baseline* self;
+    explicit baseline_scope(Baseline* b) : self{b} {
+        if (self->depth++ == 0) self->reset();
+    }
+    baseline_scope(baseline_scope const&) = delete;
+    baseline_scope& operator=(baseline_scope const&) = delete;
+    ~baseline_scope() {
+        if (--self->depth == 0) self->on_exit(self->metrics);
+    }
+};
+
 // --- the limit: a hand-written struct ---
 
 struct hand_written {
@@ -81,18 +96,8 @@ struct hand_written {
         if (depth == 0) [[unlikely]] outside();
     }
 
-    struct scope {
-        hand_written* self;
-        explicit scope(hand_written* s) : self{s} {
-            if (self->depth++ == 0) self->metrics = record{};
-        }
-        scope(scope const&) = delete;
-        scope& operator=(scope const&) = delete;
-        ~scope() {
-            if (--self->depth == 0) self->on_exit(self->metrics);
-        }
-    };
-    scope enter() { return scope{this}; }
+    void reset() { metrics = record{}; }
+    auto enter() { return baseline_scope{this}; }
     void increment(std::int64_t v) {
         require_scope();
         metrics.graph_breaks += v;
@@ -145,18 +150,8 @@ struct map_port {
         return std::get<T>(metrics.try_emplace(metric, T{}).first->second);
     }
 
-    struct scope {
-        map_port* self;
-        explicit scope(map_port* s) : self{s} {
-            if (self->depth++ == 0) self->metrics.clear();
-        }
-        scope(scope const&) = delete;
-        scope& operator=(scope const&) = delete;
-        ~scope() {
-            if (--self->depth == 0) self->on_exit(self->metrics);
-        }
-    };
-    scope enter() { return scope{this}; }
+    void reset() { metrics.clear(); }
+    auto enter() { return baseline_scope{this}; }
     void increment(std::int64_t v) {
         std::string const metric = "graph_breaks";
         require_scope(metric);
