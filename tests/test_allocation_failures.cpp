@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: BSL-1.0
+// Allocation failure injection, in the style of SQLite's OOM tests: the
+// global operator new of this executable fails at its k-th call, for
+// k = 0, 1, 2, ... until the operation succeeds. At every failure point the
+// operation must leave the record exactly as before (checked on the record
+// on_exit receives), the depth must come back to 0, and the context must work
+// afterwards.
+#define BOOST_TEST_MODULE allocation_failures
+#include <boost/test/unit_test.hpp>
+
+#include <typed_metrics/typed_metrics.hpp>
+
+#include <array>
+#include <cstddef>
+#include <cstdlib>
+#include <new>
+#include <optional>
+#include <string>
+
+namespace {
+// Allocations left before the next one fails; empty when not armed.
+std::optional<std::size_t> allocations_left;
+std::size_t failures_injected = 0;
+}  // namespace
+
+// g++ inlines these replacements into their callers and then takes the
+// malloc/free pair for a mismatch with new/delete.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
+
+void* operator new(std::size_t size) {
+    if (allocations_left) {
+        if (*allocations_left == 0) {
+            allocations_left.reset();
+            ++failures_injected;
+            throw std::bad_alloc{};
+        }
+        --*allocations_left;
+    }
+    if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+    throw std::bad_alloc{};
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+
+namespace tmx = typed_metrics;
+
+namespace {
+
+struct oom_schema : tmx::schema<tmx::value<"s1", std::string>, tmx::value<"s2", std::string>,
+                                tmx::value<"s3", std::string>, tmx::value<"s4", std::string>,
+                                tmx::value<"s5", std::string>, tmx::counter<"count">,
+                                tmx::set_of<"tags", std::string>, tmx::map_of<"flags", std::string, bool>,
+                                tmx::top_n_of<"top", std::string, int, 2>> {};
+
+using context_type = tmx::metrics_context<oom_schema>;
+
+// Longer than any small-string buffer, so that copying it allocates.
+std::string const long_text(64, 'x');
+
+// One run: a fresh context, `setup` with allocation working, then
+// `operation` with the k-th allocation failing. Returns whether the
+// operation threw std::bad_alloc, and the record on_exit received.
+struct attempt {
+    bool failed = false;
+    tmx::record<oom_schema> reported;  // by the first cycle
+    int cycles_reported = 0;
+};
+
+template <class Setup, class Operation>
+attempt run_with_failure_at(std::size_t k, Setup&& setup, Operation&& operation) {
+    attempt result;
+    context_type context{[&](tmx::exit_info<oom_schema> const& e) {
+        if (result.cycles_reported++ == 0) result.reported = e.metrics;
+    }};
+    {
+        auto const scope = context.enter();
+        setup(context);
+        allocations_left = k;
+        try {
+            operation(context);
+        } catch (std::bad_alloc const&) {
+            result.failed = true;
+        }
+        allocations_left.reset();
+        BOOST_TEST(context.in_progress());
+    }
+    BOOST_TEST(!context.in_progress());
+    {
+        // Usable afterwards: a new cycle records and reports.
+        auto const scope = context.enter();
+        context.increment<"count">(1);
+    }
+    BOOST_TEST(result.cycles_reported == 2);
+    return result;
+}
+
+// Runs `operation` after `setup` for k = 0, 1, ... until it succeeds; every
+// failed attempt must leave exactly the record `setup` made, the successful
+// one the record a run without failures makes.
+template <class Setup, class Operation>
+void check_strong_guarantee(Setup setup, Operation operation) {
+    attempt const before = run_with_failure_at(1'000'000, setup, [](context_type&) {});
+    attempt const after = run_with_failure_at(1'000'000, setup, operation);
+    BOOST_TEST_REQUIRE(!after.failed);
+    std::size_t const injected_before = failures_injected;
+    for (std::size_t k = 0;; ++k) {
+        attempt const a = run_with_failure_at(k, setup, operation);
+        if (!a.failed) {
+            BOOST_TEST((a.reported == after.reported));
+            break;
+        }
+        BOOST_TEST((a.reported == before.reported), "k = " << k << ": a failed operation changed the record");
+    }
+    BOOST_TEST(failures_injected > injected_before);  // failures were really injected
+}
+
+void no_setup(context_type&) {}
+void some_setup(context_type& c) {
+    c.set<"s1">(long_text + "1");
+    c.add_to_set<"tags">(long_text + "a");
+    c.set_key_value<"flags">(long_text + "k", false);
+    c.add_top_n<"top">(long_text + "t", 1);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(set_of_a_string_value) {
+    check_strong_guarantee(no_setup, [](context_type& c) { c.set<"s2">(long_text); });
+    check_strong_guarantee(some_setup, [](context_type& c) { c.set<"s1">(long_text, tmx::overwrite); });
+}
+
+BOOST_AUTO_TEST_CASE(update_of_one_to_five_keys) {
+    check_strong_guarantee(some_setup, [](context_type& c) { c.update(tmx::overwrite, tmx::arg<"s1"> = long_text); });
+    check_strong_guarantee(some_setup, [](context_type& c) {
+        c.update(tmx::overwrite, tmx::arg<"s1"> = long_text, tmx::arg<"s2"> = long_text);
+    });
+    check_strong_guarantee(some_setup, [](context_type& c) {
+        c.update(tmx::overwrite, tmx::arg<"s1"> = long_text, tmx::arg<"s2"> = long_text, tmx::arg<"s3"> = long_text);
+    });
+    check_strong_guarantee(some_setup, [](context_type& c) {
+        c.update(tmx::overwrite, tmx::arg<"s1"> = long_text, tmx::arg<"s2"> = long_text,
+                 tmx::arg<"s3"> = long_text, tmx::arg<"s4"> = long_text);
+    });
+    check_strong_guarantee(no_setup, [](context_type& c) {
+        c.update(tmx::arg<"s1"> = long_text, tmx::arg<"s2"> = long_text, tmx::arg<"s3"> = long_text,
+                 tmx::arg<"s4"> = long_text, tmx::arg<"s5"> = long_text);
+    });
+}
+
+BOOST_AUTO_TEST_CASE(containers) {
+    check_strong_guarantee(no_setup, [](context_type& c) { c.add_to_set<"tags">(long_text); });
+    check_strong_guarantee(no_setup, [](context_type& c) { c.set_key_value<"flags">(long_text, true); });
+    check_strong_guarantee(no_setup, [](context_type& c) { c.add_top_n<"top">(long_text, 5); });
+    check_strong_guarantee(some_setup, [](context_type& c) { c.add_to_set<"tags">(long_text + "b"); });
+    check_strong_guarantee(some_setup, [](context_type& c) { c.set_key_value<"flags">(long_text + "k", true); });
+    check_strong_guarantee(some_setup, [](context_type& c) { c.set_key_value<"flags">(long_text + "new", true); });
+    check_strong_guarantee(some_setup, [](context_type& c) { c.add_top_n<"top">(long_text + "u", 5); });
+}
+
+BOOST_AUTO_TEST_CASE(enter_and_exit_allocate_nothing_to_fail) {
+    std::size_t const injected_before = failures_injected;
+    context_type context{[](tmx::exit_info<oom_schema> const&) {}};
+    allocations_left = 0;  // the very next allocation would fail
+    {
+        auto const outer = context.enter();
+        auto const inner = context.enter();
+        context.increment<"count">(1);
+    }
+    bool const nothing_allocated = allocations_left.has_value();
+    allocations_left.reset();
+    BOOST_TEST(nothing_allocated);
+    BOOST_TEST(failures_injected == injected_before);
+}
+
+BOOST_AUTO_TEST_CASE(a_failing_allocation_in_on_exit_is_reported_and_the_context_recovers) {
+    std::array<bool, 8> reported{};  // no allocation in the hook itself
+    std::size_t reports = 0;
+    std::size_t calls = 0;
+    context_type context{[&](tmx::exit_info<oom_schema> const& e) {
+                             ++calls;
+                             tmx::record<oom_schema> const copy = e.metrics;  // allocates: the strings
+                             (void)copy;
+                         },
+                         {.on_error = [&](std::exception_ptr) noexcept {
+                             if (reports < reported.size()) reported[reports++] = true;
+                         }}};
+    std::size_t const injected_before = failures_injected;
+    {
+        auto const scope = context.enter();
+        context.set<"s1">(long_text);
+        allocations_left = 0;
+    }
+    allocations_left.reset();
+    BOOST_TEST(failures_injected == injected_before + 1);
+    BOOST_TEST(calls == 1u);
+    BOOST_TEST(reports == 1u);
+    BOOST_TEST(!context.in_progress());
+    {
+        auto const scope = context.enter();
+        context.set<"s1">(long_text);  // a new record: no "already been set"
+    }
+    BOOST_TEST(calls == 2u);
+}
