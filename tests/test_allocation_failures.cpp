@@ -8,19 +8,16 @@
 #define BOOST_TEST_MODULE allocation_failures
 #include <boost/test/unit_test.hpp>
 
-#include <typed_metrics/typed_metrics.hpp>
+#include "fault_injection.hpp"
 
 #include <array>
 #include <cstddef>
 #include <cstdlib>
 #include <new>
-#include <optional>
 #include <string>
 
 namespace {
-// Allocations left before the next one fails; empty when not armed.
-std::optional<std::size_t> allocations_left;
-std::size_t failures_injected = 0;
+fault::countdown allocation_failures;  // armed at the k-th allocation
 }  // namespace
 
 // g++ inlines these replacements into their callers and then takes the
@@ -30,14 +27,7 @@ std::size_t failures_injected = 0;
 #endif
 
 void* operator new(std::size_t size) {
-    if (allocations_left) {
-        if (*allocations_left == 0) {
-            allocations_left.reset();
-            ++failures_injected;
-            throw std::bad_alloc{};
-        }
-        --*allocations_left;
-    }
+    if (allocation_failures.fire()) throw std::bad_alloc{};
     if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
     throw std::bad_alloc{};
 }
@@ -59,61 +49,9 @@ using context_type = tmx::metrics_context<oom_schema>;
 // Longer than any small-string buffer, so that copying it allocates.
 std::string const long_text(64, 'x');
 
-// One run: a fresh context, `setup` with allocation working, then
-// `operation` with the k-th allocation failing. Returns whether the
-// operation threw std::bad_alloc, and the record on_exit received.
-struct attempt {
-    bool failed = false;
-    tmx::record<oom_schema> reported;  // by the first cycle
-    int cycles_reported = 0;
-};
-
-template <class Setup, class Operation>
-attempt run_with_failure_at(std::size_t k, Setup&& setup, Operation&& operation) {
-    attempt result;
-    context_type context{[&](tmx::exit_info<oom_schema> const& e) {
-        if (result.cycles_reported++ == 0) result.reported = e.metrics;
-    }};
-    {
-        auto const scope = context.enter();
-        setup(context);
-        allocations_left = k;
-        try {
-            operation(context);
-        } catch (std::bad_alloc const&) {
-            result.failed = true;
-        }
-        allocations_left.reset();
-        BOOST_TEST(context.in_progress());
-    }
-    BOOST_TEST(!context.in_progress());
-    {
-        // Usable afterwards: a new cycle records and reports.
-        auto const scope = context.enter();
-        context.increment<"count">(1);
-    }
-    BOOST_TEST(result.cycles_reported == 2);
-    return result;
-}
-
-// Runs `operation` after `setup` for k = 0, 1, ... until it succeeds; every
-// failed attempt must leave exactly the record `setup` made, the successful
-// one the record a run without failures makes.
 template <class Setup, class Operation>
 void check_strong_guarantee(Setup setup, Operation operation) {
-    attempt const before = run_with_failure_at(1'000'000, setup, [](context_type&) {});
-    attempt const after = run_with_failure_at(1'000'000, setup, operation);
-    BOOST_TEST_REQUIRE(!after.failed);
-    std::size_t const injected_before = failures_injected;
-    for (std::size_t k = 0;; ++k) {
-        attempt const a = run_with_failure_at(k, setup, operation);
-        if (!a.failed) {
-            BOOST_TEST((a.reported == after.reported));
-            break;
-        }
-        BOOST_TEST((a.reported == before.reported), "k = " << k << ": a failed operation changed the record");
-    }
-    BOOST_TEST(failures_injected > injected_before);  // failures were really injected
+    fault::check_strong_guarantee<oom_schema, std::bad_alloc>(allocation_failures, setup, operation);
 }
 
 void no_setup(context_type&) {}
@@ -160,18 +98,18 @@ BOOST_AUTO_TEST_CASE(containers) {
 }
 
 BOOST_AUTO_TEST_CASE(enter_and_exit_allocate_nothing_to_fail) {
-    std::size_t const injected_before = failures_injected;
+    std::size_t const injected_before = allocation_failures.injected;
     context_type context{[](tmx::exit_info<oom_schema> const&) {}};
-    allocations_left = 0;  // the very next allocation would fail
+    allocation_failures.left = 0;  // the very next allocation would fail
     {
         auto const outer = context.enter();
         auto const inner = context.enter();
         context.increment<"count">(1);
     }
-    bool const nothing_allocated = allocations_left.has_value();
-    allocations_left.reset();
+    bool const nothing_allocated = allocation_failures.left.has_value();
+    allocation_failures.left.reset();
     BOOST_TEST(nothing_allocated);
-    BOOST_TEST(failures_injected == injected_before);
+    BOOST_TEST(allocation_failures.injected == injected_before);
 }
 
 BOOST_AUTO_TEST_CASE(a_failing_allocation_in_on_exit_is_reported_and_the_context_recovers) {
@@ -186,14 +124,14 @@ BOOST_AUTO_TEST_CASE(a_failing_allocation_in_on_exit_is_reported_and_the_context
                          {.on_error = [&](std::exception_ptr) noexcept {
                              if (reports < reported.size()) reported[reports++] = true;
                          }}};
-    std::size_t const injected_before = failures_injected;
+    std::size_t const injected_before = allocation_failures.injected;
     {
         auto const scope = context.enter();
         context.set<"s1">(long_text);
-        allocations_left = 0;
+        allocation_failures.left = 0;
     }
-    allocations_left.reset();
-    BOOST_TEST(failures_injected == injected_before + 1);
+    allocation_failures.left.reset();
+    BOOST_TEST(allocation_failures.injected == injected_before + 1);
     BOOST_TEST(calls == 1u);
     BOOST_TEST(reports == 1u);
     BOOST_TEST(!context.in_progress());
