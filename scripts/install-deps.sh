@@ -4,7 +4,9 @@
 # Usage: scripts/install-deps.sh [extra-package...]
 set -euo pipefail
 
-packages=(cmake g++ clang libboost-dev libboost-test-dev "$@")
+# valgrind and clang's sanitizer runtime serve the test script's memcheck and
+# sanitizer runs.
+packages=(cmake g++ clang libclang-rt-14-dev libboost-dev libboost-test-dev valgrind "$@")
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -473,6 +473,27 @@ BOOST_AUTO_TEST_CASE(a_throwing_on_exit_is_reported_and_the_context_stays_usable
     BOOST_TEST(calls == 3);
 }
 
+BOOST_AUTO_TEST_CASE(a_throwing_on_exit_at_the_outermost_of_three_scopes_left_by_an_exception) {
+    int calls = 0;
+    tmx::metrics_context<test_schema> throwing{[&](auto const&) {
+                                                   ++calls;
+                                                   throw std::runtime_error("sink is down");
+                                               },
+                                               options()};
+    try {
+        auto const outer = throwing.enter();
+        auto const middle = throwing.enter();
+        auto const inner = throwing.enter();
+        throwing.increment<"count">(1);
+        throw std::logic_error("compilation failed");
+    } catch (std::logic_error const&) {
+    }
+    BOOST_TEST(calls == 1);  // once, at the outermost exit, during unwinding
+    BOOST_TEST_REQUIRE(errors.size() == 1u);
+    BOOST_TEST(message(errors[0]) == "sink is down");
+    BOOST_TEST(!throwing.in_progress());
+}
+
 BOOST_AUTO_TEST_CASE(the_default_error_hook_prints_one_line_on_stderr) {
     std::ostringstream captured;
     auto* const saved = std::cerr.rdbuf(captured.rdbuf());

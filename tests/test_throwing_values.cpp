@@ -70,7 +70,8 @@ using value_type = hostile<true>;
 
 struct hostile_schema : tmx::schema<tmx::value<"v1", value_type>, tmx::value<"v2", value_type>,
                                     tmx::value<"v3", value_type>, tmx::set_of<"elements", element>,
-                                    tmx::map_of<"pairs", element, element>> {};
+                                    tmx::map_of<"pairs", element, element>,
+                                    tmx::top_n_of<"top", value_type, value_type, 3>> {};
 
 using context_type = tmx::metrics_context<hostile_schema>;
 
@@ -86,6 +87,7 @@ void some_setup(context_type& c) {
     c.set<"v1">(value_type{1});
     for (int i = 0; i < 5; ++i) c.add_to_set<"elements">(element{i * 10});
     for (int i = 0; i < 5; ++i) c.set_key_value<"pairs">(element{i * 10}, element{i});
+    for (int i = 0; i < 4; ++i) c.add_top_n<"top">(value_type{i}, value_type{i * 2});
 }
 
 }  // namespace
@@ -106,6 +108,17 @@ BOOST_AUTO_TEST_CASE(sets_and_maps_of_elements_that_throw_on_copy_move_and_compa
     check_strong_guarantee(some_setup, [&](context_type& c) { c.add_to_set<"elements">(fresh); });
     check_strong_guarantee(some_setup, [&](context_type& c) { c.set_key_value<"pairs">(fresh, existing); });
     check_strong_guarantee(no_setup, [&](context_type& c) { c.set_key_value<"pairs">(fresh, existing); });
+}
+
+// Rankings: keys and values whose copies and comparisons throw (their moves
+// may not: top_n shifts entries by moving them).
+BOOST_AUTO_TEST_CASE(rankings_of_keys_that_throw_on_copy_and_comparison) {
+    value_type const key{9};
+    value_type const large{100};
+    value_type const small{0};
+    check_strong_guarantee(no_setup, [&](context_type& c) { c.add_top_n<"top">(key, large); });
+    check_strong_guarantee(some_setup, [&](context_type& c) { c.add_top_n<"top">(key, large); });
+    check_strong_guarantee(some_setup, [&](context_type& c) { c.add_top_n<"top">(key, small); });
 }
 
 BOOST_AUTO_TEST_CASE(no_instance_outlives_its_context) {

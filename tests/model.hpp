@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: BSL-1.0
+// A reference model of the semantics table in DESIGN.md, written
+// independently of the library (string keys, std containers, no Hana), and a
+// runner that applies the same operation to both and reports the first
+// divergence. Used by tests/test_model.cpp (random sequences) and
+// tests/fuzz/ (sequences decoded from bytes).
+#pragma once
+
+#include <typed_metrics/typed_metrics.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <random>
+#include <set>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace model_test {
+
+namespace tmx = typed_metrics;
+
+// ---------------------------------------------------------------- the model
+
+using ranking = std::vector<std::pair<int, int>>;  // (value, key) pairs, as Python's heap holds them
+using model_value = std::variant<std::int64_t, int, std::set<int>, std::map<int, int>, ranking>;
+using model_record = std::map<std::string, model_value>;
+
+enum class outcome { done, outside, already_set };
+
+struct model {
+    static constexpr std::size_t top_capacity = 3;
+    int depth = 0;
+    model_record metrics;
+    std::vector<std::pair<model_record, bool>> exits;  // record, ended by an exception
+
+    bool inside() const { return depth > 0; }
+    void enter() {
+        if (depth++ == 0) metrics.clear();
+    }
+    void exit(bool exception) {
+        if (--depth == 0) exits.emplace_back(metrics, exception);
+    }
+    outcome increment(std::string const& k, std::int64_t v) {
+        if (!inside()) return outcome::outside;
+        auto [it, inserted] = metrics.try_emplace(k, std::int64_t{0});
+        std::get<std::int64_t>(it->second) += v;
+        return outcome::done;
+    }
+    outcome update(std::vector<std::pair<std::string, int>> const& values, bool overwrite) {
+        if (!inside()) return outcome::outside;
+        if (!overwrite) {
+            for (auto const& [k, v] : values) {
+                if (metrics.contains(k)) return outcome::already_set;
+            }
+        }
+        for (auto const& [k, v] : values) metrics[k] = v;
+        return outcome::done;
+    }
+    outcome update_outer(std::vector<std::pair<std::string, int>> const& values, bool overwrite) {
+        if (!inside()) return outcome::outside;
+        return depth == 1 ? update(values, overwrite) : outcome::done;
+    }
+    outcome add_to_set(std::string const& k, int v) {
+        if (!inside()) return outcome::outside;
+        std::get<std::set<int>>(metrics.try_emplace(k, std::set<int>{}).first->second).insert(v);
+        return outcome::done;
+    }
+    outcome set_key_value(std::string const& k, int key, int v) {
+        if (!inside()) return outcome::outside;
+        std::get<std::map<int, int>>(metrics.try_emplace(k, std::map<int, int>{}).first->second)[key] = v;
+        return outcome::done;
+    }
+    outcome add_top_n(std::string const& k, int key, int v) {
+        if (!inside()) return outcome::done;  // a silent no-op outside
+        auto& heap = std::get<ranking>(metrics.try_emplace(k, ranking{}).first->second);
+        // heapq.heappush below capacity, heapq.heappushpop at it.
+        heap.emplace_back(v, key);
+        if (heap.size() > top_capacity) heap.erase(std::min_element(heap.begin(), heap.end()));
+        return outcome::done;
+    }
+};
+
+// ------------------------------------------------------------ the library
+
+struct model_schema : tmx::schema<tmx::counter<"c0">, tmx::counter<"c1">, tmx::value<"v0", int>,
+                                  tmx::value<"v1", int>, tmx::value<"v2", int>, tmx::set_of<"s0", int>,
+                                  tmx::map_of<"m0", int, int>, tmx::top_n_of<"t0", int, int, model::top_capacity>> {};
+
+// The library's record in the model's terms.
+inline model_record to_model(tmx::record<model_schema> const& r) {
+    model_record out;
+    r.for_each([&](std::string_view name, auto const& value) {
+        using T = std::remove_cvref_t<decltype(value)>;
+        if constexpr (std::is_same_v<T, tmx::top_n<int, int, model::top_capacity>>) {
+            ranking entries;
+            for (auto const& [key, v] : value) entries.emplace_back(v, key);
+            out.emplace(name, entries);
+        } else {
+            out.emplace(name, value);
+        }
+    });
+    return out;
+}
+
+// The model's ranking, in the order the library iterates (largest first).
+inline model_record normalized(model_record r) {
+    for (auto& [name, value] : r) {
+        if (auto* heap = std::get_if<ranking>(&value)) std::sort(heap->rbegin(), heap->rend());
+    }
+    return r;
+}
+
+template <class F>
+outcome outcome_of(F&& f) {
+    try {
+        f();
+        return outcome::done;
+    } catch (tmx::metrics_error const& e) {
+        std::string const message = e.what();
+        if (message.find("outside of a MetricsContext") != std::string::npos) return outcome::outside;
+        if (message.find("already been set") != std::string::npos) return outcome::already_set;
+        throw;
+    }
+}
+
+inline std::string const counters[] = {"c0", "c1"};
+inline std::string const values[] = {"v0", "v1", "v2"};
+
+// Applies one operation at a time to the library and to the model. Choices
+// come from a seeded generator, or from bytes (the fuzzer's input; 0 once
+// they run out).
+struct run {
+    std::mt19937 random;
+    std::optional<std::span<std::uint8_t const>> bytes;
+    model reference;
+    std::vector<std::pair<model_record, bool>> exits;
+    tmx::metrics_context<model_schema> context{
+        [this](tmx::exit_info<model_schema> const& e) { exits.emplace_back(to_model(e.metrics), e.exception != nullptr); }};
+    std::vector<tmx::metrics_context<model_schema>::scope> scopes;
+
+    explicit run(unsigned seed) : random{seed} {}
+    explicit run(std::span<std::uint8_t const> input) : bytes{input} {}
+
+    bool exhausted() const { return bytes && bytes->empty(); }
+
+    int pick(int n) {
+        if (!bytes) return std::uniform_int_distribution<int>{0, n - 1}(random);
+        if (bytes->empty()) return 0;
+        int const choice = bytes->front() % n;
+        *bytes = bytes->subspan(1);
+        return choice;
+    }
+
+    // One named value argument, for update: `tmx::arg<"v0"> = x` and so on.
+    template <class F>
+    void with_value_args(std::vector<std::pair<std::string, int>> const& chosen, F&& f) {
+        auto value_of = [&](std::string const& name) {
+            for (auto const& [k, v] : chosen) {
+                if (k == name) return std::optional<int>{v};
+            }
+            return std::optional<int>{};
+        };
+        auto const a = value_of("v0"), b = value_of("v1"), c = value_of("v2");
+        // Every non-empty subset, in a fixed order.
+        if (a && b && c) f(tmx::arg<"v0"> = *a, tmx::arg<"v1"> = *b, tmx::arg<"v2"> = *c);
+        else if (a && b) f(tmx::arg<"v0"> = *a, tmx::arg<"v1"> = *b);
+        else if (a && c) f(tmx::arg<"v0"> = *a, tmx::arg<"v2"> = *c);
+        else if (b && c) f(tmx::arg<"v1"> = *b, tmx::arg<"v2"> = *c);
+        else if (a) f(tmx::arg<"v0"> = *a);
+        else if (b) f(tmx::arg<"v1"> = *b);
+        else f(tmx::arg<"v2"> = *c);
+    }
+
+    std::vector<std::pair<std::string, int>> random_values() {
+        std::vector<std::pair<std::string, int>> chosen;
+        int const mask = 1 + pick(7);
+        for (int i = 0; i < 3; ++i) {
+            if (mask & (1 << i)) chosen.emplace_back(values[i], pick(100));
+        }
+        return chosen;
+    }
+
+    // Runs one random operation on both; returns a description of a divergence, or "".
+    std::string step() {
+        int const op = pick(12);
+        outcome expected = outcome::done;
+        outcome actual = outcome::done;
+        switch (op) {
+            case 0:
+                if (scopes.size() < 4) {
+                    reference.enter();
+                    scopes.push_back(context.enter());
+                }
+                break;
+            case 1:
+                if (!scopes.empty()) {
+                    reference.exit(false);
+                    scopes.pop_back();
+                }
+                break;
+            case 2: {
+                int const which = pick(2);
+                std::int64_t const v = pick(10) - 3;
+                expected = reference.increment(counters[which], v);
+                actual = outcome_of([&] {
+                    if (which == 0) context.increment<"c0">(v);
+                    else context.increment<"c1">(v);
+                });
+                break;
+            }
+            case 3:
+            case 4: {
+                bool const overwrite = op == 4;
+                int const which = pick(3), v = pick(100);
+                expected = reference.update({{values[which], v}}, overwrite);
+                actual = outcome_of([&] {
+                    if (which == 0) overwrite ? context.set<"v0">(v, tmx::overwrite) : context.set<"v0">(v);
+                    else if (which == 1) overwrite ? context.set<"v1">(v, tmx::overwrite) : context.set<"v1">(v);
+                    else overwrite ? context.set<"v2">(v, tmx::overwrite) : context.set<"v2">(v);
+                });
+                break;
+            }
+            case 5:
+            case 6: {
+                bool const overwrite = pick(2) == 1;
+                bool const outer = op == 6;
+                auto const chosen = random_values();
+                expected = outer ? reference.update_outer(chosen, overwrite) : reference.update(chosen, overwrite);
+                actual = outcome_of([&] {
+                    with_value_args(chosen, [&](auto&&... args) {
+                        if (outer) overwrite ? context.update_outer(tmx::overwrite, args...) : context.update_outer(args...);
+                        else overwrite ? context.update(tmx::overwrite, args...) : context.update(args...);
+                    });
+                });
+                break;
+            }
+            case 7: {
+                int const v = pick(6);
+                expected = reference.add_to_set("s0", v);
+                actual = outcome_of([&] { context.add_to_set<"s0">(v); });
+                break;
+            }
+            case 8: {
+                int const key = pick(4), v = pick(50);
+                expected = reference.set_key_value("m0", key, v);
+                actual = outcome_of([&] { context.set_key_value<"m0">(key, v); });
+                break;
+            }
+            case 9: {
+                int const key = pick(5), v = pick(8);
+                expected = reference.add_top_n("t0", key, v);
+                actual = outcome_of([&] { context.add_top_n<"t0">(key, v); });
+                break;
+            }
+            case 10:
+                if (context.in_progress() != reference.inside()) return "in_progress differs";
+                break;
+            case 11: {
+                // A body that records, then throws out of its scope.
+                reference.enter();
+                expected = reference.increment("c0", 1);
+                reference.exit(true);
+                actual = outcome::done;
+                try {
+                    context.run([&] {
+                        context.increment<"c0">(1);
+                        throw std::runtime_error("body failed");
+                    });
+                } catch (std::runtime_error const&) {
+                }
+                break;
+            }
+        }
+        if (expected != actual) return "outcome differs";
+        if (context.in_progress() != reference.inside()) return "depth differs";
+        if (exits.size() != reference.exits.size()) return "number of on_exit calls differs";
+        if (!exits.empty()) {
+            auto const& [record, exception] = exits.back();
+            auto const& [model_metrics, model_exception] = reference.exits.back();
+            if (record != normalized(model_metrics)) return "on_exit record differs";
+            if (exception != model_exception) return "on_exit exception differs";
+        }
+        return "";
+    }
+};
+
+}  // namespace model_test
