@@ -9,10 +9,10 @@
 #include <boost/test/unit_test.hpp>
 
 #include "fault_injection.hpp"
+#include "replaced_new.hpp"
 
 #include <array>
 #include <cstddef>
-#include <cstdlib>
 #include <new>
 #include <string>
 
@@ -20,19 +20,9 @@ namespace {
 fault::countdown allocation_failures;  // armed at the k-th allocation
 }  // namespace
 
-// g++ inlines these replacements into their callers and then takes the
-// malloc/free pair for a mismatch with new/delete.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-
-void* operator new(std::size_t size) {
+void on_allocation() {
     if (allocation_failures.fire()) throw std::bad_alloc{};
-    if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-    throw std::bad_alloc{};
 }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 namespace tmx = typed_metrics;
 

@@ -4,25 +4,19 @@
 #define BOOST_TEST_MODULE allocations
 #include <boost/test/unit_test.hpp>
 
+#include "replaced_new.hpp"
+
 #include <typed_metrics/typed_metrics.hpp>
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
-#include <new>
 #include <string>
 
 namespace {
 std::size_t allocations = 0;
 }  // namespace
 
-void* operator new(std::size_t size) {
-    ++allocations;
-    if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-    throw std::bad_alloc{};
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void on_allocation() { ++allocations; }
 
 namespace tmx = typed_metrics;
 
