@@ -128,7 +128,7 @@ public:
                 throw;
             }
         } else {
-            return std::forward<F>(body)();
+            return std::invoke(std::forward<F>(body));
         }
     }
 
