@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
+#include <typed_metrics/detail/describe_exception.hpp>
+
 #include <chrono>
 #include <cstdint>
 #include <exception>
@@ -26,11 +28,9 @@ using error_hook = std::function<void(std::exception_ptr)>;
 /// The default hook: one line on stderr.
 inline void report_to_stderr(std::exception_ptr error) noexcept {
     try {
-        std::rethrow_exception(error);
-    } catch (std::exception const& e) {
-        std::cerr << "typed_metrics: on_exit threw: " << e.what() << '\n';
+        std::cerr << "typed_metrics: on_exit threw: " << detail::describe_exception(error) << '\n';
     } catch (...) {
-        std::cerr << "typed_metrics: on_exit threw an exception not derived from std::exception\n";
+        // stderr failed or the message could not be copied: nothing left to report to.
     }
 }
 

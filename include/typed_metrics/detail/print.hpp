@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
+#include <typed_metrics/detail/json_text.hpp>
 #include <typed_metrics/top_n.hpp>
 
-#include <charconv>
 #include <cstddef>
 #include <map>
 #include <ostream>
 #include <set>
+#include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -17,24 +18,9 @@ namespace typed_metrics::detail {
 // Strings print quoted, with JSON's escapes, so that a printed record can be
 // read back unambiguously whatever bytes a value holds.
 inline void print_quoted(std::ostream& out, std::string_view text) {
-    constexpr char hex[] = "0123456789abcdef";
-    out << '"';
-    for (char const c : text) {
-        switch (c) {
-            case '"': out << "\\\""; break;
-            case '\\': out << "\\\\"; break;
-            case '\n': out << "\\n"; break;
-            case '\r': out << "\\r"; break;
-            case '\t': out << "\\t"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20) {
-                    out << "\\u00" << hex[(c >> 4) & 0xf] << hex[c & 0xf];
-                } else {
-                    out << c;
-                }
-        }
-    }
-    out << '"';
+    std::string quoted;
+    append_quoted(quoted, text, /*valid_utf8_only=*/false);
+    out << quoted;
 }
 
 // What a record can print as a metric, a set element, a map key or value,
@@ -74,9 +60,9 @@ void print_value(std::ostream& out, T const& value) {
     if constexpr (std::is_same_v<T, bool>) {
         out << (value ? "true" : "false");
     } else if constexpr (std::is_floating_point_v<T>) {
-        char digits[32];  // the shortest form that reads back as the same value
-        auto const end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-        out.write(digits, end - digits);
+        std::string digits;  // the shortest form that reads back as the same value
+        append_number(digits, value);
+        out << digits;
     } else if constexpr (std::is_arithmetic_v<T>) {
         out << +value;  // `+` prints character types as numbers
     } else if constexpr (std::is_convertible_v<T const&, std::string_view>) {

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: BSL-1.0
+// to_json and the JSON Lines sink: the exact text, escaping, numbers.
+// (test_nlohmann parses the same output with a real JSON parser.)
+#define BOOST_TEST_MODULE json
+#include <boost/test/unit_test.hpp>
+
+#include "export_schema.hpp"
+
+#include <typed_metrics/json.hpp>
+
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+using export_test::export_fixture;
+using export_test::schema;
+
+BOOST_FIXTURE_TEST_SUITE(json_suite, export_fixture)
+
+BOOST_AUTO_TEST_CASE(every_shape_in_schema_order) {
+    BOOST_TEST(tmx::to_json(record_everything()) == everything_json);
+}
+
+BOOST_AUTO_TEST_CASE(unrecorded_metrics_are_left_out) {
+    BOOST_TEST(tmx::to_json(tmx::record<schema>{}) == "{}");
+    {
+        auto const scope = context.enter();
+        context.increment<"graph_breaks">(0);
+        context.add_to_set<"guards">("x");
+    }
+    BOOST_TEST(tmx::to_json(exits.back().metrics) == R"({"graph_breaks":0,"guards":["x"]})");
+}
+
+BOOST_AUTO_TEST_CASE(every_control_character_and_invalid_utf8_is_escaped) {
+    std::string all_controls;
+    std::string expected = "\"";
+    for (int c = 0; c < 0x20; ++c) {
+        all_controls += static_cast<char>(c);
+        char const* short_form = c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : nullptr;
+        if (short_form) {
+            expected += short_form;
+        } else {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "\\u%04x", c);
+            expected += hex;
+        }
+    }
+    expected += "\\\"\\\\/\x7f\"";
+    all_controls += "\"\\/\x7f";
+
+    struct case_ {
+        std::string value;
+        std::string json;
+    } const cases[] = {
+        {all_controls, expected},
+        {std::string("a\0b", 3), R"("a\u0000b")"},
+        // Well-formed UTF-8 is kept: 2, 3 and 4 byte sequences.
+        {"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80", "\"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\""},
+        // Each byte that does not start a well-formed sequence becomes U+FFFD:
+        // a lone continuation, a truncated sequence, an overlong form, a
+        // surrogate, a code point above U+10FFFF, bytes never used.
+        {"\x80", R"("\ufffd")"},
+        {"\xe2\x82", R"("\ufffd\ufffd")"},
+        {"\xc0\xaf", R"("\ufffd\ufffd")"},
+        {"\xed\xa0\x80", R"("\ufffd\ufffd\ufffd")"},
+        {"\xf4\x90\x80\x80", R"("\ufffd\ufffd\ufffd\ufffd")"},
+        {"a\xff\xfe" "b", R"("a\ufffd\ufffdb")"},
+    };
+    for (auto const& [value, json] : cases) {
+        {
+            auto const scope = context.enter();
+            context.set<"backend">(value);
+        }
+        BOOST_TEST(tmx::to_json(exits.back().metrics) == R"({"backend":)" + json + "}");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(doubles_read_back_exactly_and_non_finite_ones_are_null) {
+    std::mt19937_64 random(2026);
+    std::uniform_int_distribution<std::uint64_t> bits;
+    for (int i = 0; i < 10'000; ++i) {
+        double value = std::bit_cast<double>(bits(random));
+        if (!std::isfinite(value)) continue;
+        {
+            auto const scope = context.enter();
+            context.set<"compile_ms">(value);
+        }
+        std::string const json = tmx::to_json(exits.back().metrics);
+        std::string const number = json.substr(std::string(R"({"compile_ms":)").size(), json.size() - 15);
+        double read_back = 0;
+        auto const [end, error] = std::from_chars(number.data(), number.data() + number.size(), read_back);
+        BOOST_TEST_REQUIRE((error == std::errc{} && end == number.data() + number.size()), json);
+        BOOST_TEST_REQUIRE(std::bit_cast<std::uint64_t>(read_back) == std::bit_cast<std::uint64_t>(value), json);
+    }
+    for (double value : {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity(),
+                         -std::numeric_limits<double>::infinity()}) {
+        {
+            auto const scope = context.enter();
+            context.set<"compile_ms">(value);
+        }
+        BOOST_TEST(tmx::to_json(exits.back().metrics) == R"({"compile_ms":null})");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_json_lines_sink_writes_one_line_per_outermost_exit) {
+    std::ostringstream out;
+    tmx::metrics_context<schema> sinking{tmx::json_lines_sink(out), options()};
+    fake_now = 0;
+    {
+        auto const outer = sinking.enter();
+        {
+            auto const inner = sinking.enter();
+            sinking.increment<"graph_breaks">(1);
+        }
+        sinking.set<"backend">("eager");
+    }
+    BOOST_CHECK_THROW(sinking.run([&] {
+        sinking.increment<"graph_breaks">(2);
+        throw std::runtime_error("no kernel for \"fft\"");
+    }),
+                      std::runtime_error);
+    BOOST_CHECK_THROW(sinking.run([] { throw 42; }), int);
+    try {
+        auto const scope = sinking.enter();
+        throw std::logic_error("not captured");
+    } catch (std::logic_error const&) {
+    }
+    BOOST_TEST(out.str() ==
+               R"({"start_ns":1000,"end_ns":2000,"duration_ns":1000,"unwinding":false,"exception":null,)"
+               R"("metrics":{"graph_breaks":1,"backend":"eager"}})" "\n"
+               R"({"start_ns":3000,"end_ns":4000,"duration_ns":1000,"unwinding":true,)"
+               R"("exception":"no kernel for \"fft\"","metrics":{"graph_breaks":2}})" "\n"
+               R"({"start_ns":5000,"end_ns":6000,"duration_ns":1000,"unwinding":true,)"
+               R"("exception":"an exception not derived from std::exception","metrics":{}})" "\n"
+               R"({"start_ns":7000,"end_ns":8000,"duration_ns":1000,"unwinding":true,"exception":null,"metrics":{}})" "\n");
+    BOOST_TEST(errors.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_sink_whose_stream_fails_reports_to_the_error_hook) {
+    std::ostringstream out;
+    out.setstate(std::ios_base::badbit);
+    tmx::metrics_context<schema> sinking{tmx::json_lines_sink(out), options()};
+    {
+        auto const scope = sinking.enter();
+        sinking.increment<"graph_breaks">(1);
+    }
+    BOOST_TEST_REQUIRE(errors.size() == 1u);
+    BOOST_TEST(message(errors.front()).find("json_lines_sink could not write") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
