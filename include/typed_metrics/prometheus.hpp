@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: BSL-1.0
+// Totals for Prometheus: sums counters over many records and renders the
+// text exposition format, for a long-running service's /metrics.
+#pragma once
+
+#include <typed_metrics/detail/json_text.hpp>
+#include <typed_metrics/exit_info.hpp>
+#include <typed_metrics/metric.hpp>
+#include <typed_metrics/schema.hpp>
+
+#include <boost/hana/for_each.hpp>
+
+#include <array>
+#include <cstdint>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace typed_metrics {
+
+/// An `on_exit` callback that adds every record to running totals:
+///
+///     <prefix>_records_total{outcome="completed"|"failed"}   records, by whether the scope ended by an exception
+///     <prefix>_duration_seconds_sum / _count                  a summary of the records' durations
+///     <prefix>_<counter>_total                                each counter's sum over all records
+///
+/// `render()` gives them in the Prometheus text exposition format (0.0.4).
+/// Thread-safe: contexts on many threads may report to one aggregator
+/// (through `std::ref`, since it holds a lock and is not copyable). Counters
+/// are exposed as Prometheus counters: a negative increment that lowers a
+/// total is read by Prometheus as a reset.
+template <class Schema>
+class prometheus_aggregator {
+    static constexpr bool counter_named_records = [] {
+        bool found = false;
+        boost::hana::for_each(Schema::metrics, [&](auto metric) {
+            using tag = typename decltype(metric)::type;
+            found = found || (tag::kind == metric_kind::counter && tag::name.view() == "records");
+        });
+        return found;
+    }();
+    static_assert(!counter_named_records, "typed_metrics: prometheus_aggregator<Schema> requires no counter named 'records': its total would be <prefix>_records_total, the count of records");
+
+public:
+    /// `prefix` starts every exposed name; it must be an identifier.
+    explicit prometheus_aggregator(std::string prefix = "typed_metrics") : prefix_(std::move(prefix)) {
+        if (!detail::is_identifier(prefix_)) {
+            throw std::invalid_argument("typed_metrics: a Prometheus prefix must be an identifier, got '" + prefix_ + "'");
+        }
+    }
+
+    prometheus_aggregator(prometheus_aggregator const&) = delete;
+    prometheus_aggregator& operator=(prometheus_aggregator const&) = delete;
+
+    /// Adds one record: the `on_exit` signature.
+    void operator()(exit_info<Schema> const& info) {
+        std::lock_guard const hold(lock_);
+        ++(info.unwinding ? failed_ : completed_);
+        duration_ns_ += info.end_ns - info.start_ns;
+        boost::hana::for_each(Schema::metrics, [&](auto metric) {
+            using tag = typename decltype(metric)::type;
+            if constexpr (tag::kind == metric_kind::counter) {
+                if (auto const value = info.metrics.template get<tag::name>()) {
+                    totals_[detail::slot_t<typename Schema::storage, tag::name>::index] += static_cast<double>(*value);
+                }
+            }
+        });
+    }
+
+    /// The totals so far, in the Prometheus text exposition format.
+    std::string render() const {
+        std::lock_guard const hold(lock_);
+        std::string text;
+        auto const family = [&](std::string_view name, std::string_view type, std::string_view help) {
+            text.append("# HELP ").append(prefix_).append(name).append(" ").append(help).append("\n");
+            text.append("# TYPE ").append(prefix_).append(name).append(" ").append(type).append("\n");
+        };
+        auto const sample = [&](std::string_view name, auto value) {
+            text.append(prefix_).append(name).append(" ");
+            detail::append_number(text, value);
+            text += '\n';
+        };
+        family("_records_total", "counter", "Records reported (outermost exits), by whether an exception ended them.");
+        sample("_records_total{outcome=\"completed\"}", completed_);
+        sample("_records_total{outcome=\"failed\"}", failed_);
+        family("_duration_seconds", "summary", "Time from the outermost enter to its exit.");
+        sample("_duration_seconds_sum", static_cast<double>(duration_ns_) / 1e9);
+        sample("_duration_seconds_count", completed_ + failed_);
+        boost::hana::for_each(Schema::metrics, [&](auto metric) {
+            using tag = typename decltype(metric)::type;
+            if constexpr (tag::kind == metric_kind::counter) {
+                std::string const name = "_" + std::string(tag::name.view()) + "_total";
+                family(name, "counter", "Sum of the counter " + std::string(tag::name.view()) + " over all records.");
+                sample(name, totals_[detail::slot_t<typename Schema::storage, tag::name>::index]);
+            }
+        });
+        return text;
+    }
+
+private:
+    std::string prefix_;
+    mutable std::mutex lock_;
+    std::uint64_t completed_ = 0;
+    std::uint64_t failed_ = 0;
+    std::int64_t duration_ns_ = 0;
+    std::array<double, Schema::size> totals_{};  // indexed by schema position; only counters' are used
+};
+
+}  // namespace typed_metrics

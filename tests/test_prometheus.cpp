@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: BSL-1.0
+// prometheus_aggregator: totals over many records and their exposition text.
+// (promtool checks the text and a real Prometheus scrapes it: see
+// tests/prometheus/.)
+#define BOOST_TEST_MODULE prometheus
+#include <boost/test/unit_test.hpp>
+
+#include "fixture.hpp"
+
+#include <typed_metrics/prometheus.hpp>
+
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace {
+
+using schema = tmx::schema<tmx::counter<"graph_breaks">,
+                           tmx::value<"backend", std::string>,
+                           tmx::counter<"cache_hit_ratio", double>,
+                           tmx::set_of<"guards", std::string>>;
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(counters_records_and_durations_are_summed_and_rendered) {
+    tmx::prometheus_aggregator<schema> totals("compile");
+    tmx::metrics_context<schema> context(std::ref(totals), {.clock = &fake_clock});
+    for (int i = 0; i < 3; ++i) {
+        auto const scope = context.enter();
+        context.increment<"graph_breaks">(i);
+        context.set<"backend">("inductor");
+    }
+    {
+        auto const scope = context.enter();
+        context.increment<"cache_hit_ratio">(0.25);  // no graph_breaks: adds nothing to it
+    }
+    BOOST_CHECK_THROW(context.run([&] {
+        context.increment<"graph_breaks">(10);
+        throw std::runtime_error("failed");
+    }),
+                      std::runtime_error);
+
+    BOOST_TEST(totals.render() ==
+               "# HELP compile_records_total Records reported (outermost exits), by whether an exception ended them.\n"
+               "# TYPE compile_records_total counter\n"
+               "compile_records_total{outcome=\"completed\"} 4\n"
+               "compile_records_total{outcome=\"failed\"} 1\n"
+               "# HELP compile_duration_seconds Time from the outermost enter to its exit.\n"
+               "# TYPE compile_duration_seconds summary\n"
+               "compile_duration_seconds_sum 5e-06\n"
+               "compile_duration_seconds_count 5\n"
+               "# HELP compile_graph_breaks_total Sum of the counter graph_breaks over all records.\n"
+               "# TYPE compile_graph_breaks_total counter\n"
+               "compile_graph_breaks_total 13\n"
+               "# HELP compile_cache_hit_ratio_total Sum of the counter cache_hit_ratio over all records.\n"
+               "# TYPE compile_cache_hit_ratio_total counter\n"
+               "compile_cache_hit_ratio_total 0.25\n");
+}
+
+BOOST_AUTO_TEST_CASE(contexts_on_many_threads_report_to_one_aggregator) {
+    tmx::prometheus_aggregator<schema> totals;
+    constexpr int threads = 4;
+    constexpr int records_per_thread = 5'000;
+    std::vector<std::thread> workers;
+    for (int t = 0; t < threads; ++t) {
+        workers.emplace_back([&] {
+            tmx::metrics_context<schema> context(std::ref(totals));
+            for (int i = 0; i < records_per_thread; ++i) {
+                auto const scope = context.enter();
+                context.increment<"graph_breaks">(2);
+            }
+        });
+    }
+    for (auto& worker : workers) worker.join();
+    std::string const text = totals.render();
+    BOOST_TEST(text.find("typed_metrics_records_total{outcome=\"completed\"} 20000\n") != std::string::npos, text);
+    BOOST_TEST(text.find("typed_metrics_graph_breaks_total 40000\n") != std::string::npos, text);
+    BOOST_TEST(text.find("typed_metrics_duration_seconds_count 20000\n") != std::string::npos, text);
+}
+
+BOOST_AUTO_TEST_CASE(a_prefix_must_be_an_identifier) {
+    for (char const* bad : {"", "1compile", "compile-metrics", "a b"}) {
+        BOOST_CHECK_EXCEPTION(tmx::prometheus_aggregator<schema>{bad}, std::invalid_argument,
+                              [&](std::invalid_argument const& e) {
+                                  return std::string(e.what()).find(std::string("got '") + bad + "'") !=
+                                         std::string::npos;
+                              });
+    }
+    BOOST_CHECK_NO_THROW(tmx::prometheus_aggregator<schema>{"_compile2"});
+}
