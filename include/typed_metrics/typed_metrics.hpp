@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
-// Everything: schema tags, contexts, the record, top-N.
+// Everything but the exporters: schema tags, schema merging, contexts, the
+// record, top-N. The exporters (json.hpp, json_schema.hpp, prometheus.hpp,
+// nlohmann_json.hpp, fmt.hpp) are included on their own.
 #pragma once
 
 // The schema and the checks first: a diagnostic then shows the shortest
@@ -12,6 +14,7 @@
 #include <typed_metrics/error.hpp>
 #include <typed_metrics/exit_info.hpp>
 #include <typed_metrics/fixed_string.hpp>
+#include <typed_metrics/merge_schemas.hpp>
 #include <typed_metrics/metric.hpp>
 #include <typed_metrics/metrics_context.hpp>
 #include <typed_metrics/mode.hpp>

@@ -2,6 +2,12 @@
 // Compile-time guarantees that must hold: this file passes by compiling.
 #include <typed_metrics/typed_metrics.hpp>
 
+#include <boost/hana/equal.hpp>
+#include <boost/hana/filter.hpp>
+#include <boost/hana/length.hpp>
+#include <boost/hana/transform.hpp>
+#include <boost/hana/tuple.hpp>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -103,5 +109,34 @@ static_assert(!std::is_copy_constructible_v<context> && !std::is_move_constructi
 // Names are compared by content, whatever their length.
 static_assert(tmx::fixed_string("abc") == tmx::fixed_string("abc"));
 static_assert(!(tmx::fixed_string("abc") == tmx::fixed_string("abcd")));
+
+// Introspection: the tags are a Hana sequence, so a schema can be walked
+// and filtered at compile time (the exporters do).
+namespace hana = boost::hana;
+constexpr auto counters = hana::filter(schema::metrics, [](auto metric) {
+    return hana::bool_c<decltype(metric)::type::kind == tmx::metric_kind::counter>;
+});
+static_assert(hana::length(counters) == hana::size_c<2>);
+static_assert(hana::transform(counters, [](auto metric) { return hana::type_c<typename decltype(metric)::type::value_type>; }) ==
+              hana::tuple_t<std::int64_t, std::uint64_t>);
+static_assert(hana::transform(schema::metrics, [](auto metric) { return decltype(metric)::type::kind; }) ==
+              hana::make_tuple(tmx::metric_kind::counter, tmx::metric_kind::counter, tmx::metric_kind::value,
+                               tmx::metric_kind::value, tmx::metric_kind::set, tmx::metric_kind::map,
+                               tmx::metric_kind::top_n));
+
+// Composition: parts declared apart (one a named struct, as recommended)
+// merge in order; merging one part or none is allowed.
+struct frontend : tmx::schema<tmx::counter<"tokens">, tmx::value<"unit", std::string>> {};
+using backend = tmx::schema<tmx::counter<"code_bytes", std::uint64_t>>;
+struct linker : tmx::schema<tmx::set_of<"symbols", std::string>> {};
+static_assert(std::is_same_v<tmx::merge_schemas<frontend, backend, linker>,
+                             tmx::schema<tmx::counter<"tokens">, tmx::value<"unit", std::string>,
+                                         tmx::counter<"code_bytes", std::uint64_t>,
+                                         tmx::set_of<"symbols", std::string>>>);
+static_assert(std::is_same_v<tmx::merge_schemas<frontend>, tmx::schema<tmx::counter<"tokens">, tmx::value<"unit", std::string>>>);
+static_assert(std::is_same_v<tmx::merge_schemas<>, tmx::schema<>>);
+struct compile_metrics : tmx::merge_schemas<frontend, backend, linker> {};
+static_assert(tmx::can_add_to_set<compile_metrics, "symbols", char const*>);
+static_assert(tmx::can_increment<compile_metrics, "tokens", int>);
 
 }  // namespace static_checks
