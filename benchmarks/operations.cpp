@@ -222,6 +222,13 @@ struct add_top_n {
         for (int i = 0; i < iterations; ++i) m.add_top_n(op_names[static_cast<std::size_t>(i) % 8], i % 97);
     }
 };
+// The loop alone, to read the others net of it.
+struct empty_loop {
+    template <class Impl>
+    static void run(Impl&, int iterations) {
+        for (int i = 0; i < iterations; ++i) benchmark::ClobberMemory();
+    }
+};
 struct nested_enter_exit {
     template <class Impl>
     static void run(Impl& m, int iterations) {
@@ -311,6 +318,7 @@ std::vector<benchmark_case> all_cases() {
     add_cases<set_key_value>(cases, "set_key_value");
     add_cases<add_top_n>(cases, "add_top_n");
     add_cases<nested_enter_exit>(cases, "nested_enter_exit");
+    add_cases<empty_loop>(cases, "empty_loop");
     add_cases<record30>(cases, "record30");
     return cases;
 }

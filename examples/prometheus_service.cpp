@@ -42,7 +42,8 @@ tmx::metrics_context<request_schema>& metrics() {
 // /compile?unit=NAME&graph_breaks=N: records one compilation; unit=fail throws.
 void compile(httplib::Request const& request, httplib::Response& response) {
     std::string const unit = request.get_param_value("unit");
-    auto const graph_breaks = std::stoll("0" + request.get_param_value("graph_breaks"));
+    std::string const graph_breaks_text = request.get_param_value("graph_breaks");
+    auto const graph_breaks = graph_breaks_text.empty() ? 0 : std::stoll(graph_breaks_text);
     try {
         metrics().run([&] {
             metrics().set<"unit">(unit);

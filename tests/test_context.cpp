@@ -515,3 +515,59 @@ BOOST_AUTO_TEST_CASE(a_context_without_on_exit_records_and_reports_nothing) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// More metrics than one 64-bit word of presence bits holds: calls naming
+// metrics on both sides of the boundary (v62..v65) test and mark each word.
+namespace {
+using wide_schema = tmx::schema<
+                                 tmx::value<"v00", int>, tmx::value<"v01", int>, tmx::value<"v02", int>, tmx::value<"v03", int>,
+                                 tmx::value<"v04", int>, tmx::value<"v05", int>, tmx::value<"v06", int>, tmx::value<"v07", int>,
+                                 tmx::value<"v08", int>, tmx::value<"v09", int>, tmx::value<"v10", int>, tmx::value<"v11", int>,
+                                 tmx::value<"v12", int>, tmx::value<"v13", int>, tmx::value<"v14", int>, tmx::value<"v15", int>,
+                                 tmx::value<"v16", int>, tmx::value<"v17", int>, tmx::value<"v18", int>, tmx::value<"v19", int>,
+                                 tmx::value<"v20", int>, tmx::value<"v21", int>, tmx::value<"v22", int>, tmx::value<"v23", int>,
+                                 tmx::value<"v24", int>, tmx::value<"v25", int>, tmx::value<"v26", int>, tmx::value<"v27", int>,
+                                 tmx::value<"v28", int>, tmx::value<"v29", int>, tmx::value<"v30", int>, tmx::value<"v31", int>,
+                                 tmx::value<"v32", int>, tmx::value<"v33", int>, tmx::value<"v34", int>, tmx::value<"v35", int>,
+                                 tmx::value<"v36", int>, tmx::value<"v37", int>, tmx::value<"v38", int>, tmx::value<"v39", int>,
+                                 tmx::value<"v40", int>, tmx::value<"v41", int>, tmx::value<"v42", int>, tmx::value<"v43", int>,
+                                 tmx::value<"v44", int>, tmx::value<"v45", int>, tmx::value<"v46", int>, tmx::value<"v47", int>,
+                                 tmx::value<"v48", int>, tmx::value<"v49", int>, tmx::value<"v50", int>, tmx::value<"v51", int>,
+                                 tmx::value<"v52", int>, tmx::value<"v53", int>, tmx::value<"v54", int>, tmx::value<"v55", int>,
+                                 tmx::value<"v56", int>, tmx::value<"v57", int>, tmx::value<"v58", int>, tmx::value<"v59", int>,
+                                 tmx::value<"v60", int>, tmx::value<"v61", int>, tmx::value<"v62", int>, tmx::value<"v63", int>,
+                                 tmx::value<"v64", int>, tmx::value<"v65", int>>;
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(presence_across_words_of_a_wide_schema) {
+    reporting_fixture<wide_schema> reports;
+    tmx::metrics_context<wide_schema> wide{[&](auto const& e) { reports.keep(e); }, reports.options()};
+    {
+        auto const scope = wide.enter();
+        wide.set<"v64">(64);
+        std::string const message = error_of(
+            [&] { wide.update(tmx::arg<"v62"> = 1, tmx::arg<"v63"> = 2, tmx::arg<"v64"> = 3, tmx::arg<"v65"> = 4); });
+        BOOST_TEST(contains(message, "Metric 'v64' has already been set"), message);
+        wide.update(tmx::arg<"v62"> = 1, tmx::arg<"v63"> = 2, tmx::arg<"v65"> = 4);  // v64 left out: accepted
+        std::string const again = error_of([&] { wide.update(tmx::arg<"v63"> = 5, tmx::arg<"v65"> = 6); });
+        BOOST_TEST(contains(again, "Metric(s) 'v63', 'v65' have already been set"), again);
+        wide.update(tmx::overwrite, tmx::arg<"v00"> = 7, tmx::arg<"v63"> = 8, tmx::arg<"v64"> = 9);
+    }
+    auto const& r = reports.exits.back().metrics;
+    BOOST_TEST(r.size() == 5u);
+    BOOST_TEST(*r.get<"v00">() == 7);
+    BOOST_TEST(*r.get<"v62">() == 1);
+    BOOST_TEST(*r.get<"v63">() == 8);
+    BOOST_TEST(*r.get<"v64">() == 9);
+    BOOST_TEST(*r.get<"v65">() == 4);
+    BOOST_TEST(!r.contains<"v01">());
+    BOOST_TEST(!r.contains<"v61">());
+    tmx::record<wide_schema> const copy = r;
+    BOOST_TEST((copy == r));
+    {
+        auto const scope = wide.enter();  // a new record: every word cleared
+        wide.set<"v65">(1);
+    }
+    BOOST_TEST(reports.exits.back().metrics.size() == 1u);
+    BOOST_TEST(!(reports.exits.back().metrics == r));
+}

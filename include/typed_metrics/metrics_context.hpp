@@ -78,23 +78,20 @@ public:
     class [[nodiscard("a scope ends when it is destroyed: keep it in a variable for the unit of work")]] active_scope {
     public:
         active_scope(active_scope&& other) noexcept
-            : context_{std::exchange(other.context_, nullptr)}, exceptions_{other.exceptions_} {}
+            : context_{std::exchange(other.context_, nullptr)} {}
         active_scope(active_scope const&) = delete;
         active_scope& operator=(active_scope const&) = delete;
         active_scope& operator=(active_scope&&) = delete;
 
         ~active_scope() {
-            if (context_ != nullptr) context_->leave(exceptions_);
+            if (context_ != nullptr) context_->leave();
         }
 
     private:
         friend class metrics_context;
-        active_scope(metrics_context& context, int exceptions) noexcept : context_{&context}, exceptions_{exceptions} {}
+        explicit active_scope(metrics_context& context) noexcept : context_{&context} {}
 
         metrics_context* context_;
-        // Exceptions in flight when the outermost scope was entered (more at
-        // its exit means unwinding); only the outermost scope reads it.
-        int exceptions_;
     };
 
     /// What `enter()` returns: an `active_scope`, or when disabled an empty
@@ -106,10 +103,11 @@ public:
     [[nodiscard("a scope ends when it is destroyed: keep it in a variable for the unit of work")]]
     scope enter() noexcept {
         if constexpr (is_enabled) {
-            if (state_.depth++ > 0) return scope{*this, 0};
+            if (state_.depth++ > 0) return scope{*this};
             access::clear(state_.metrics);
             state_.start_ns = state_.options.clock();
-            return scope{*this, std::uncaught_exceptions()};
+            state_.exceptions_at_entry = std::uncaught_exceptions();
+            return scope{*this};
         } else {
             return scope{};
         }
@@ -261,31 +259,44 @@ private:
 
     // The operations below run after their call's checks passed.
 
+    template <fixed_string Name>
+    static constexpr std::size_t index_of = detail::slot_t<storage_type, Name>::index;
+
     template <fixed_string Name, class V>
     void set_value(V&& value, bool overwrite, call_site where) {
         require_scope("set", indices<Name>);
-        if (!overwrite && state_.metrics.template contains<Name>()) [[unlikely]] raise_already_set(indices<Name>);
-        store<Name>(typename metric_t<Schema, Name>::value_type{std::forward<V>(value)}, where);
+        bool const was_present = access::is_present(state_.metrics, index_of<Name>);
+        if (!overwrite && was_present) [[unlikely]] raise_already_set(indices<Name>);
+        access::assign<Name>(state_.metrics, typename metric_t<Schema, Name>::value_type{std::forward<V>(value)});
+        if (!was_present) mark_first_writes(indices<Name>, where);
     }
 
     template <class... Args>
     void update_values(std::string_view operation, bool overwrite, Args&&... args) {
-        require_scope(operation, indices<std::remove_cvref_t<Args>::name...>);
-        if (!overwrite && (state_.metrics.template contains<std::remove_cvref_t<Args>::name>() || ...)) [[unlikely]] {
-            raise_already_set(indices<std::remove_cvref_t<Args>::name...>);
+        constexpr auto const& positions = indices<std::remove_cvref_t<Args>::name...>;
+        require_scope(operation, positions);
+        auto const& metrics = state_.metrics;
+        // Tested before the writes; one mask test when the metrics share a
+        // word of presence bits.
+        bool const all_present = access::all_present<index_of<std::remove_cvref_t<Args>::name>...>(metrics);
+        if (!overwrite && access::any_present<index_of<std::remove_cvref_t<Args>::name>...>(metrics)) [[unlikely]] {
+            raise_already_set(positions);
         }
         // Build every new value first: if one throws, nothing was written.
         std::tuple<typename metric_t<Schema, std::remove_cvref_t<Args>::name>::value_type...> values{
             typename metric_t<Schema, std::remove_cvref_t<Args>::name>::value_type{args.forward()}...};
         [&]<std::size_t... I>(std::index_sequence<I...>) {
-            (store<std::remove_cvref_t<Args>::name>(std::get<I>(std::move(values)), update_site), ...);
+            (access::assign<std::remove_cvref_t<Args>::name>(state_.metrics, std::get<I>(std::move(values))), ...);
         }(std::index_sequence_for<Args...>{});
+        if (!all_present) mark_first_writes(positions, update_site);
     }
 
-    template <fixed_string Name, class T>
-    void store(T&& value, call_site where) noexcept {
-        if (access::store<Name>(state_.metrics, std::forward<T>(value))) {
-            state_.first_set[detail::slot_t<storage_type, Name>::index] = where;
+    // Marks the absent ones of `metrics` present, first written at `where`.
+    void mark_first_writes(std::span<std::size_t const> metrics, call_site where) noexcept {
+        for (std::size_t const index : metrics) {
+            if (access::is_present(state_.metrics, index)) continue;
+            access::mark_present(state_.metrics, index);
+            state_.first_set[index] = where;
         }
     }
 
@@ -302,9 +313,16 @@ private:
     }
 
 
-    void leave(int exceptions_at_entry) noexcept {
+    // Small enough to inline into every scope's destructor: leaving a nested
+    // scope is a decrement and a branch; the outermost exit, once per record,
+    // is a call.
+    void leave() noexcept {
         if (--state_.depth > 0) return;
-        bool const unwinding = std::uncaught_exceptions() > exceptions_at_entry;
+        exit_outermost();
+    }
+
+    [[gnu::noinline]] void exit_outermost() noexcept {
+        bool const unwinding = std::uncaught_exceptions() > state_.exceptions_at_entry;
         exit_info<Schema> const info{state_.start_ns, state_.options.clock(), state_.metrics,
                                      std::exchange(state_.exception, nullptr), unwinding};
         if (!state_.on_exit) return;
@@ -328,6 +346,9 @@ private:
         record<Schema> metrics;
         std::array<call_site, Schema::size> first_set{};  // meaningful where the value is present
         int depth = 0;
+        // Exceptions in flight when the outermost scope was entered: more at
+        // its exit means it is left by unwinding.
+        int exceptions_at_entry = 0;
         std::int64_t start_ns = 0;
         std::exception_ptr exception;  // captured by run() in the outermost scope
         on_exit_fn on_exit;

@@ -3,6 +3,7 @@
 
 #include <typed_metrics/checks.hpp>
 #include <typed_metrics/detail/hana_string.hpp>
+#include <typed_metrics/detail/presence_bits.hpp>
 #include <typed_metrics/detail/print.hpp>
 #include <typed_metrics/detail/slots.hpp>
 #include <typed_metrics/fixed_string.hpp>
@@ -12,7 +13,6 @@
 #include <boost/hana/pair.hpp>
 #include <boost/hana/transform.hpp>
 
-#include <bitset>
 #include <cstddef>
 #include <ostream>
 #include <string_view>
@@ -118,7 +118,7 @@ private:
     }
 
     typename Schema::storage fields_{};
-    std::bitset<Schema::size> present_{};
+    detail::presence_bits<Schema::size> present_{};
 };
 
 namespace detail {
@@ -144,14 +144,27 @@ struct record_access {
         r.present_.set(counter.index);
     }
 
-    // Moves an already built value in; returns whether it was absent before.
+    // Moves an already built value in; presence is the caller's to mark, so
+    // that a call writing several values tests and marks them together.
     template <fixed_string Name, class Schema, class T>
-    static bool store(record<Schema>& r, T&& value) noexcept {
-        auto& slot = field<Name>(r);
-        slot.value = std::move(value);
-        bool const was_absent = !r.present_[slot.index];
-        r.present_.set(slot.index);
-        return was_absent;
+    static void assign(record<Schema>& r, T&& value) noexcept {
+        field<Name>(r).value = std::move(value);
+    }
+
+    template <class Schema>
+    static void mark_present(record<Schema>& r, std::size_t index) noexcept {
+        r.present_.set(index);
+    }
+
+    // Whether all, or any, of the metrics at `Indices` are present: one mask
+    // test when they share a word of presence bits.
+    template <std::size_t... Indices, class Schema>
+    static bool all_present(record<Schema> const& r) noexcept {
+        return r.present_.template all<Indices...>();
+    }
+    template <std::size_t... Indices, class Schema>
+    static bool any_present(record<Schema> const& r) noexcept {
+        return r.present_.template any<Indices...>();
     }
 
     // Applies `write` to the container `Name` (strong guarantee is the

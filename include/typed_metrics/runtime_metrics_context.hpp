@@ -70,8 +70,10 @@ private:
     template <class Arg>
     void set_if_absent(Arg&& extra) {
         constexpr auto name = std::remove_cvref_t<Arg>::name;
-        if (state_.metrics.template contains<name>()) return;
-        access::store<name>(state_.metrics, typename metric_t<Schema, name>::value_type{extra.forward()});
+        constexpr std::size_t index = detail::slot_t<typename Schema::storage, name>::index;
+        if (access::is_present(state_.metrics, index)) return;
+        access::assign<name>(state_.metrics, typename metric_t<Schema, name>::value_type{extra.forward()});
+        access::mark_present(state_.metrics, index);
     }
 
     struct state {
