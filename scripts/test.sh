@@ -20,6 +20,6 @@ for preset in gcc clang sanitize sanitize-clang tsan; do
     # too), nor the million-operation model test (minutes under valgrind: the
     # sanitizer runs cover it).
     ctest --test-dir build/gcc -T memcheck -j "$jobs" \
-      -R '^(test_(context|disabled|record|runtime_context|throwing_values|top_n)|two_units|fuzz[.]replay_corpus|example[.].*)$'
+      -R '^(test_(context|disabled|fmt|json|nlohmann_json|prometheus|record|runtime_context|throwing_values|top_n)|two_units|fuzz[.]replay_corpus|example[.].*)$'
   fi
 done
