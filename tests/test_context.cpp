@@ -7,6 +7,7 @@
 #include "fixture.hpp"
 
 #include <array>
+#include <cstdio>
 #include <cstdint>
 #include <iostream>
 #include <set>
@@ -15,6 +16,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include <unistd.h>
 
 namespace {
 
@@ -495,14 +498,24 @@ BOOST_AUTO_TEST_CASE(a_throwing_on_exit_at_the_outermost_of_three_scopes_left_by
 }
 
 BOOST_AUTO_TEST_CASE(the_default_error_hook_prints_one_line_on_stderr) {
-    std::ostringstream captured;
-    auto* const saved = std::cerr.rdbuf(captured.rdbuf());
+    // The hook writes to the C stream stderr: capture file descriptor 2.
+    std::FILE* const captured = std::tmpfile();
+    BOOST_TEST_REQUIRE(captured != nullptr);
+    std::fflush(stderr);
+    int const saved = dup(STDERR_FILENO);
+    dup2(fileno(captured), STDERR_FILENO);
     {
         tmx::metrics_context<test_schema> throwing{[](auto const&) { throw std::runtime_error("sink is down"); }};
         auto const scope = throwing.enter();
     }
-    std::cerr.rdbuf(saved);
-    BOOST_TEST(captured.str() == "typed_metrics: on_exit threw: sink is down\n");
+    std::fflush(stderr);
+    dup2(saved, STDERR_FILENO);
+    close(saved);
+    std::rewind(captured);
+    char line[128] = {};
+    std::size_t const length = std::fread(line, 1, sizeof line - 1, captured);
+    std::fclose(captured);
+    BOOST_TEST(std::string(line, length) == "typed_metrics: on_exit threw: sink is down\n");
 }
 
 BOOST_AUTO_TEST_CASE(a_context_without_on_exit_records_and_reports_nothing) {

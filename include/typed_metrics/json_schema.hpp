@@ -74,7 +74,7 @@ template <class Schema>
 std::string json_schema() {
     std::string out = R"({"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{)";
     bool first = true;
-    boost::hana::for_each(Schema::metrics, [&](auto metric) {
+    boost::hana::for_each(Schema::metrics(), [&](auto metric) {
         using tag = typename decltype(metric)::type;
         if (!std::exchange(first, false)) out += ',';
         detail::append_quoted(out, tag::name.view(), /*valid_utf8_only=*/true);

@@ -4,6 +4,7 @@
 #include <typed_metrics/arg.hpp>
 #include <typed_metrics/call_site.hpp>
 #include <typed_metrics/checks.hpp>
+#include <typed_metrics/detail/function.hpp>
 #include <typed_metrics/detail/raise.hpp>
 #include <typed_metrics/exit_info.hpp>
 #include <typed_metrics/fixed_string.hpp>
@@ -14,7 +15,6 @@
 #include <array>
 #include <cstdint>
 #include <exception>
-#include <functional>
 #include <span>
 #include <string_view>
 #include <tuple>
@@ -83,7 +83,7 @@ public:
         active_scope& operator=(active_scope const&) = delete;
         active_scope& operator=(active_scope&&) = delete;
 
-        ~active_scope() {
+        [[gnu::always_inline]] ~active_scope() {
             if (context_ != nullptr) context_->leave();
         }
 
@@ -120,13 +120,13 @@ public:
         if constexpr (is_enabled) {
             scope const level = enter();
             try {
-                return std::invoke(std::forward<F>(body));
+                return std::forward<F>(body)();
             } catch (...) {
                 if (state_.depth == 1) state_.exception = std::current_exception();
                 throw;
             }
         } else {
-            return std::invoke(std::forward<F>(body));
+            return std::forward<F>(body)();
         }
     }
 
@@ -141,17 +141,19 @@ public:
 
     /// Adds `delta` to the counter `Name`; an absent counter counts as 0.
     template <fixed_string Name, class V>
-    void increment(V&& delta) noexcept(!is_enabled) {
+    [[gnu::always_inline]] void increment(V&& delta) noexcept(!is_enabled) {
         if constexpr (detail::check_increment<Schema, Name, V>() && is_enabled) {
-            require_scope("increment", indices<Name>);
-            access::increment<Name>(state_.metrics, std::forward<V>(delta));
+            using slot = detail::slot_t<storage_type, Name>;
+            require_scope("increment", slot::index);
+            static_cast<slot&>(access::fields(state_.metrics)).value += typename slot::metric::value_type{std::forward<V>(delta)};
+            access::mark_present(state_.metrics, slot::index);
         }
     }
 
     /// Sets the value `Name`; throws `metrics_error` if it was set before in
     /// this record, naming where.
     template <fixed_string Name, class V>
-    void set(V&& value, call_site where = call_site::current()) noexcept(!is_enabled) {
+    [[gnu::always_inline]] void set(V&& value, call_site where = call_site::current()) noexcept(!is_enabled) {
         if constexpr (detail::check_set<Schema, Name, V>() && is_enabled) {
             set_value<Name>(std::forward<V>(value), false, where);
         }
@@ -159,7 +161,7 @@ public:
 
     /// Sets the value `Name`, replacing any earlier one.
     template <fixed_string Name, class V>
-    void set(V&& value, overwrite_t, call_site where = call_site::current()) noexcept(!is_enabled) {
+    [[gnu::always_inline]] void set(V&& value, overwrite_t, call_site where = call_site::current()) noexcept(!is_enabled) {
         if constexpr (detail::check_set<Schema, Name, V>() && is_enabled) {
             set_value<Name>(std::forward<V>(value), true, where);
         }
@@ -201,38 +203,39 @@ public:
 
     /// Inserts `element` into the set `Name`; duplicates collapse.
     template <fixed_string Name, class V>
-    void add_to_set(V&& element) noexcept(!is_enabled) {
+    [[gnu::always_inline]] void add_to_set(V&& element) noexcept(!is_enabled) {
         if constexpr (detail::check_add_to_set<Schema, Name, V>() && is_enabled) {
-            require_scope("add", indices<Name>);
-            using element_type = typename metric_t<Schema, Name>::value_type;
-            access::modify<Name>(state_.metrics, [&](auto& set) { set.insert(element_type{std::forward<V>(element)}); });
+            using slot = detail::slot_t<storage_type, Name>;
+            require_scope("add", slot::index);
+            static_cast<slot&>(access::fields(state_.metrics)).value.insert(typename slot::metric::value_type{std::forward<V>(element)});
+            access::mark_present(state_.metrics, slot::index);
         }
     }
 
     /// Sets `map[key] = value` in the map `Name`; a repeated key is overwritten.
     template <fixed_string Name, class K, class V>
-    void set_key_value(K&& key, V&& value) noexcept(!is_enabled) {
+    [[gnu::always_inline]] void set_key_value(K&& key, V&& value) noexcept(!is_enabled) {
         if constexpr (detail::check_set_key_value<Schema, Name, K, V>() && is_enabled) {
-            require_scope("set", indices<Name>);
-            using metric = metric_t<Schema, Name>;
-            access::modify<Name>(state_.metrics, [&](auto& map) {
-                map.insert_or_assign(typename metric::key_type{std::forward<K>(key)},
-                                     typename metric::value_type{std::forward<V>(value)});
-            });
+            using slot = detail::slot_t<storage_type, Name>;
+            using metric = typename slot::metric;
+            require_scope("set", slot::index);
+            static_cast<slot&>(access::fields(state_.metrics)).value.insert_or_assign(typename metric::key_type{std::forward<K>(key)},
+                                                                       typename metric::value_type{std::forward<V>(value)});
+            access::mark_present(state_.metrics, slot::index);
         }
     }
 
     /// Adds `(key, value)` to the ranking `Name`. Outside a scope it does
     /// nothing, as in the Python original.
     template <fixed_string Name, class K, class V>
-    void add_top_n(K&& key, V&& value) noexcept(!is_enabled) {
+    [[gnu::always_inline]] void add_top_n(K&& key, V&& value) noexcept(!is_enabled) {
         if constexpr (detail::check_add_top_n<Schema, Name, K, V>() && is_enabled) {
             if (state_.depth == 0) return;
-            using metric = metric_t<Schema, Name>;
-            access::modify<Name>(state_.metrics, [&](auto& ranking) {
-                ranking.add(typename metric::key_type{std::forward<K>(key)},
-                            typename metric::value_type{std::forward<V>(value)});
-            });
+            using slot = detail::slot_t<storage_type, Name>;
+            using metric = typename slot::metric;
+            static_cast<slot&>(access::fields(state_.metrics)).value.add(typename metric::key_type{std::forward<K>(key)},
+                                                          typename metric::value_type{std::forward<V>(value)});
+            access::mark_present(state_.metrics, slot::index);
         }
     }
 
@@ -246,8 +249,13 @@ private:
     template <fixed_string... Names>
     static constexpr std::array<std::size_t, sizeof...(Names)> indices{detail::slot_t<storage_type, Names>::index...};
 
-    void require_scope(std::string_view operation, std::span<std::size_t const> metrics) const {
+    [[gnu::always_inline]] void require_scope(std::string_view operation, std::span<std::size_t const> metrics) const {
         if (state_.depth == 0) [[unlikely]] raise_outside_scope(operation, metrics);
+    }
+    // One metric, passed by value: a call site's error path is then a call
+    // with constants, nothing stored for it on the fast path.
+    [[gnu::always_inline]] void require_scope(std::string_view operation, std::size_t metric) const {
+        if (state_.depth == 0) [[unlikely]] raise_outside_scope(operation, metric);
     }
 
     [[noreturn, gnu::cold, gnu::noinline]] static void raise_outside_scope(std::string_view operation,
@@ -256,19 +264,35 @@ private:
         for (std::size_t const index : metrics) names.push_back(Schema::names[index]);
         detail::raise_outside_scope(operation, names);
     }
+    [[noreturn, gnu::cold, gnu::noinline]] static void raise_outside_scope(std::string_view operation,
+                                                                           std::size_t metric) {
+        raise_outside_scope(operation, {&metric, 1});
+    }
 
     // The operations below run after their call's checks passed.
 
     template <fixed_string Name>
     static constexpr std::size_t index_of = detail::slot_t<storage_type, Name>::index;
 
+    // Per name, only the lookup; the rest is per value type, so a schema of
+    // many doubles instantiates `store_value` once, not once per name.
     template <fixed_string Name, class V>
-    void set_value(V&& value, bool overwrite, call_site where) {
-        require_scope("set", indices<Name>);
-        bool const was_present = access::is_present(state_.metrics, index_of<Name>);
-        if (!overwrite && was_present) [[unlikely]] raise_already_set(indices<Name>);
-        access::assign<Name>(state_.metrics, typename metric_t<Schema, Name>::value_type{std::forward<V>(value)});
-        if (!was_present) mark_first_writes(indices<Name>, where);
+    [[gnu::always_inline]] void set_value(V&& value, bool overwrite, call_site where) {
+        using slot = detail::slot_t<storage_type, Name>;
+        require_scope("set", slot::index);
+        store_value(static_cast<slot&>(access::fields(state_.metrics)).value, slot::index,
+                    typename slot::metric::value_type{std::forward<V>(value)}, overwrite, where);
+    }
+
+    template <class T>
+    [[gnu::always_inline]] void store_value(T& field, std::size_t index, T&& value, bool overwrite, call_site where) {
+        bool const was_present = access::is_present(state_.metrics, index);
+        if (!overwrite && was_present) [[unlikely]] raise_already_set(index);
+        field = std::move(value);
+        if (!was_present) {
+            access::mark_present(state_.metrics, index);
+            state_.first_set[index] = where;
+        }
     }
 
     template <class... Args>
@@ -286,12 +310,15 @@ private:
         std::tuple<typename metric_t<Schema, std::remove_cvref_t<Args>::name>::value_type...> values{
             typename metric_t<Schema, std::remove_cvref_t<Args>::name>::value_type{args.forward()}...};
         [&]<std::size_t... I>(std::index_sequence<I...>) {
-            (access::assign<std::remove_cvref_t<Args>::name>(state_.metrics, std::get<I>(std::move(values))), ...);
+            ((static_cast<detail::slot_t<storage_type, std::remove_cvref_t<Args>::name>&>(access::fields(state_.metrics)).value =
+                  std::get<I>(std::move(values))),
+             ...);
         }(std::index_sequence_for<Args...>{});
         if (!all_present) mark_first_writes(positions, update_site);
     }
 
-    // Marks the absent ones of `metrics` present, first written at `where`.
+    // Marks the absent ones of `metrics` present, first written at `where`
+    // (`update`; `set` does it inline for its one metric).
     void mark_first_writes(std::span<std::size_t const> metrics, call_site where) noexcept {
         for (std::size_t const index : metrics) {
             if (access::is_present(state_.metrics, index)) continue;
@@ -311,12 +338,15 @@ private:
         }
         detail::raise_already_set(recorded);
     }
+    [[noreturn, gnu::cold, gnu::noinline]] void raise_already_set(std::size_t metric) const {
+        raise_already_set({&metric, 1});
+    }
 
 
     // Small enough to inline into every scope's destructor: leaving a nested
     // scope is a decrement and a branch; the outermost exit, once per record,
     // is a call.
-    void leave() noexcept {
+    [[gnu::always_inline]] void leave() noexcept {
         if (--state_.depth > 0) return;
         exit_outermost();
     }

@@ -34,7 +34,7 @@ template <class Schema>
 class prometheus_aggregator {
     static constexpr bool counter_named_records = [] {
         bool found = false;
-        boost::hana::for_each(Schema::metrics, [&](auto metric) {
+        boost::hana::for_each(Schema::metrics(), [&](auto metric) {
             using tag = typename decltype(metric)::type;
             found = found || (tag::kind == metric_kind::counter && tag::name.view() == "records");
         });
@@ -58,7 +58,7 @@ public:
         std::lock_guard const hold(lock_);
         ++(info.unwinding ? failed_ : completed_);
         duration_ns_ += info.end_ns - info.start_ns;
-        boost::hana::for_each(Schema::metrics, [&](auto metric) {
+        boost::hana::for_each(Schema::metrics(), [&](auto metric) {
             using tag = typename decltype(metric)::type;
             if constexpr (tag::kind == metric_kind::counter) {
                 if (auto const value = info.metrics.template get<tag::name>()) {
@@ -87,7 +87,7 @@ public:
         family("_duration_seconds", "summary", "Time from the outermost enter to its exit.");
         sample("_duration_seconds_sum", static_cast<double>(duration_ns_) / 1e9);
         sample("_duration_seconds_count", completed_ + failed_);
-        boost::hana::for_each(Schema::metrics, [&](auto metric) {
+        boost::hana::for_each(Schema::metrics(), [&](auto metric) {
             using tag = typename decltype(metric)::type;
             if constexpr (tag::kind == metric_kind::counter) {
                 // Appended piece by piece: g++ 12 at -O3 warns falsely (-Wrestrict) on "literal" + std::string.

@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <ostream>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 namespace typed_metrics {
@@ -100,7 +101,7 @@ public:
     /// and the other `Struct` algorithms work on records.
     struct hana_accessors_impl {
         static constexpr auto apply() {
-            return boost::hana::transform(Schema::metrics, [](auto metric) {
+            return boost::hana::transform(Schema::metrics(), [](auto metric) {
                 using metric_type = typename decltype(metric)::type;
                 return boost::hana::make_pair(detail::hana_string<metric_type::name>,
                                               [](record const& r) { return r.template get<metric_type::name>(); });
@@ -123,36 +124,25 @@ private:
 
 namespace detail {
 
-// The write side of a record, for the contexts. Every field not marked
-// present holds its default value, so clearing resets only present fields.
+// The write side of a record, for the contexts: a field is written through
+// its slot in `fields`, then marked present. Every field not marked present holds
+// its default value (an absent counter is 0), so clearing resets only
+// present fields.
 struct record_access {
-    template <fixed_string Name, class Schema>
-    static auto& field(record<Schema>& r) noexcept {
-        return static_cast<slot_t<typename Schema::storage, Name>&>(r.fields_);
+    // The storage: a field is its `detail::slot_t<storage, Name>` base.
+    // Not a template per name, so that a call site instantiates nothing here.
+    template <class Schema>
+    [[gnu::always_inline]] static typename Schema::storage& fields(record<Schema>& r) noexcept {
+        return r.fields_;
     }
 
     template <class Schema>
-    static bool is_present(record<Schema> const& r, std::size_t index) noexcept {
+    [[gnu::always_inline]] static bool is_present(record<Schema> const& r, std::size_t index) noexcept {
         return r.present_[index];
     }
 
-    // `+=` on a counter; an absent counter holds 0.
-    template <fixed_string Name, class Schema, class V>
-    static void increment(record<Schema>& r, V&& delta) {
-        auto& counter = field<Name>(r);
-        counter.value += typename metric_t<Schema, Name>::value_type{std::forward<V>(delta)};
-        r.present_.set(counter.index);
-    }
-
-    // Moves an already built value in; presence is the caller's to mark, so
-    // that a call writing several values tests and marks them together.
-    template <fixed_string Name, class Schema, class T>
-    static void assign(record<Schema>& r, T&& value) noexcept {
-        field<Name>(r).value = std::move(value);
-    }
-
     template <class Schema>
-    static void mark_present(record<Schema>& r, std::size_t index) noexcept {
+    [[gnu::always_inline]] static void mark_present(record<Schema>& r, std::size_t index) noexcept {
         r.present_.set(index);
     }
 
@@ -167,20 +157,19 @@ struct record_access {
         return r.present_.template any<Indices...>();
     }
 
-    // Applies `write` to the container `Name` (strong guarantee is the
-    // container's), then marks it present.
-    template <fixed_string Name, class Schema, class Write>
-    static void modify(record<Schema>& r, Write&& write) {
-        auto& slot = field<Name>(r);
-        std::forward<Write>(write)(slot.value);
-        r.present_.set(slot.index);
-    }
-
     template <class Schema>
     static void clear(record<Schema>& r) noexcept {
         if (r.present_.none()) return;
         r.fields_.for_each([&](auto& field) {
-            if (r.present_[field.index]) reset(field.value);
+            // Scalars are zeroed without a test: a chain of one test per
+            // metric costs the optimiser time quadratic in the schema's size
+            // (jump threading), and a store costs no more than the test.
+            using stored = std::remove_cvref_t<decltype(field.value)>;
+            if constexpr (std::is_trivially_copyable_v<stored>) {
+                field.value = stored{};
+            } else if (r.present_[field.index]) {
+                reset(field.value);
+            }
         });
         r.present_.reset();
     }

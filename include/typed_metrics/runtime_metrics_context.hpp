@@ -3,6 +3,7 @@
 
 #include <typed_metrics/arg.hpp>
 #include <typed_metrics/checks.hpp>
+#include <typed_metrics/detail/function.hpp>
 #include <typed_metrics/exit_info.hpp>
 #include <typed_metrics/fixed_string.hpp>
 #include <typed_metrics/mode.hpp>
@@ -10,7 +11,6 @@
 #include <typed_metrics/record.hpp>
 
 #include <cstdint>
-#include <functional>
 #include <type_traits>
 #include <utility>
 
@@ -46,7 +46,9 @@ public:
         if constexpr (detail::check_increment<Schema, Name, V>() && detail::check_named_values<Schema, Extras...>() &&
                       is_enabled) {
             if (state_.metrics.empty()) state_.start_ns = state_.options.clock();
-            access::increment<Name>(state_.metrics, std::forward<V>(delta));
+            using slot = detail::slot_t<typename Schema::storage, Name>;
+            static_cast<slot&>(access::fields(state_.metrics)).value += typename slot::metric::value_type{std::forward<V>(delta)};
+            access::mark_present(state_.metrics, slot::index);
             (set_if_absent(std::forward<Extras>(extras)), ...);
         }
     }
@@ -69,11 +71,10 @@ public:
 private:
     template <class Arg>
     void set_if_absent(Arg&& extra) {
-        constexpr auto name = std::remove_cvref_t<Arg>::name;
-        constexpr std::size_t index = detail::slot_t<typename Schema::storage, name>::index;
-        if (access::is_present(state_.metrics, index)) return;
-        access::assign<name>(state_.metrics, typename metric_t<Schema, name>::value_type{extra.forward()});
-        access::mark_present(state_.metrics, index);
+        using slot = detail::slot_t<typename Schema::storage, std::remove_cvref_t<Arg>::name>;
+        if (access::is_present(state_.metrics, slot::index)) return;
+        static_cast<slot&>(access::fields(state_.metrics)).value = typename slot::metric::value_type{extra.forward()};
+        access::mark_present(state_.metrics, slot::index);
     }
 
     struct state {

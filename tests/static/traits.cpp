@@ -113,13 +113,13 @@ static_assert(!(tmx::fixed_string("abc") == tmx::fixed_string("abcd")));
 // Introspection: the tags are a Hana sequence, so a schema can be walked
 // and filtered at compile time (the exporters do).
 namespace hana = boost::hana;
-constexpr auto counters = hana::filter(schema::metrics, [](auto metric) {
+constexpr auto counters = hana::filter(schema::metrics(), [](auto metric) {
     return hana::bool_c<decltype(metric)::type::kind == tmx::metric_kind::counter>;
 });
 static_assert(hana::length(counters) == hana::size_c<2>);
 static_assert(hana::transform(counters, [](auto metric) { return hana::type_c<typename decltype(metric)::type::value_type>; }) ==
               hana::tuple_t<std::int64_t, std::uint64_t>);
-static_assert(hana::transform(schema::metrics, [](auto metric) { return decltype(metric)::type::kind; }) ==
+static_assert(hana::transform(schema::metrics(), [](auto metric) { return decltype(metric)::type::kind; }) ==
               hana::make_tuple(tmx::metric_kind::counter, tmx::metric_kind::counter, tmx::metric_kind::value,
                                tmx::metric_kind::value, tmx::metric_kind::set, tmx::metric_kind::map,
                                tmx::metric_kind::top_n));
