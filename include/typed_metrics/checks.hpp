@@ -97,6 +97,11 @@ concept can_update = (detail::can_set_argument<Schema, Args>() && ...) && detail
 
 namespace detail {
 
+// The tag `Name` names, once the checks below know it is declared: the
+// unconstrained lookup, so no constraint is checked again.
+template <class Schema, fixed_string Name>
+using declared_t = typename slot_t<typename Schema::storage, Name>::metric;
+
 // The checks run at each public entry point. Each returns true when the call
 // is valid; otherwise exactly one static_assert fails and it returns false,
 // so that the caller's `if constexpr` instantiates nothing more and the user
@@ -109,11 +114,11 @@ consteval bool check_increment() {
     if constexpr (!declared_metric<Schema, Name>) {
         static_assert(always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>, "typed_metrics: increment<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
         return false;
-    } else if constexpr (metric_t<Schema, Name>::kind != metric_kind::counter) {
-        static_assert(always_false<spelled<metric_named, Name>, metric_t<Schema, Name>>, "typed_metrics: increment<Name>() requires a counter metric");
+    } else if constexpr (declared_t<Schema, Name>::kind != metric_kind::counter) {
+        static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>, "typed_metrics: increment<Name>() requires a counter metric");
         return false;
-    } else if constexpr (!can_increment<Schema, Name, V>) {
-        static_assert(always_false<spelled<metric_named, Name>, metric_t<Schema, Name>, V>, "typed_metrics: increment<Name>(v) requires a v that converts to the counter's type without narrowing");
+    } else if constexpr (!converts_without_narrowing<V, typename declared_t<Schema, Name>::value_type>) {
+        static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, V>, "typed_metrics: increment<Name>(v) requires a v that converts to the counter's type without narrowing");
         return false;
     } else {
         return true;
@@ -125,11 +130,11 @@ consteval bool check_set() {
     if constexpr (!declared_metric<Schema, Name>) {
         static_assert(always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>, "typed_metrics: set<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
         return false;
-    } else if constexpr (metric_t<Schema, Name>::kind != metric_kind::value) {
-        static_assert(always_false<spelled<metric_named, Name>, metric_t<Schema, Name>>, "typed_metrics: set<Name>() requires a value metric");
+    } else if constexpr (declared_t<Schema, Name>::kind != metric_kind::value) {
+        static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>, "typed_metrics: set<Name>() requires a value metric");
         return false;
-    } else if constexpr (!can_set<Schema, Name, V>) {
-        static_assert(always_false<spelled<metric_named, Name>, metric_t<Schema, Name>, V>, "typed_metrics: set<Name>(v) requires a v that converts to the value's type without narrowing");
+    } else if constexpr (!converts_without_narrowing<V, typename declared_t<Schema, Name>::value_type>) {
+        static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, V>, "typed_metrics: set<Name>(v) requires a v that converts to the value's type without narrowing");
         return false;
     } else {
         return true;
@@ -141,11 +146,11 @@ consteval bool check_add_to_set() {
     if constexpr (!declared_metric<Schema, Name>) {
         static_assert(always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>, "typed_metrics: add_to_set<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
         return false;
-    } else if constexpr (metric_t<Schema, Name>::kind != metric_kind::set) {
-        static_assert(always_false<spelled<metric_named, Name>, metric_t<Schema, Name>>, "typed_metrics: add_to_set<Name>() requires a set_of metric");
+    } else if constexpr (declared_t<Schema, Name>::kind != metric_kind::set) {
+        static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>, "typed_metrics: add_to_set<Name>() requires a set_of metric");
         return false;
-    } else if constexpr (!can_add_to_set<Schema, Name, V>) {
-        static_assert(always_false<spelled<metric_named, Name>, metric_t<Schema, Name>, V>, "typed_metrics: add_to_set<Name>(e) requires an e that converts to the set's element type without narrowing");
+    } else if constexpr (!converts_without_narrowing<V, typename declared_t<Schema, Name>::value_type>) {
+        static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, V>, "typed_metrics: add_to_set<Name>(e) requires an e that converts to the set's element type without narrowing");
         return false;
     } else {
         return true;
@@ -157,14 +162,14 @@ consteval bool check_set_key_value() {
     if constexpr (!declared_metric<Schema, Name>) {
         static_assert(always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>, "typed_metrics: set_key_value<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
         return false;
-    } else if constexpr (metric_t<Schema, Name>::kind != metric_kind::map) {
-        static_assert(always_false<spelled<metric_named, Name>, metric_t<Schema, Name>>, "typed_metrics: set_key_value<Name>() requires a map_of metric");
+    } else if constexpr (declared_t<Schema, Name>::kind != metric_kind::map) {
+        static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>, "typed_metrics: set_key_value<Name>() requires a map_of metric");
         return false;
-    } else if constexpr (!converts_without_narrowing<K, typename metric_t<Schema, Name>::key_type>) {
-        static_assert(always_false<spelled<metric_named, Name>, metric_t<Schema, Name>, K>, "typed_metrics: set_key_value<Name>(k, v) requires a k that converts to the map's key type without narrowing");
+    } else if constexpr (!converts_without_narrowing<K, typename declared_t<Schema, Name>::key_type>) {
+        static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, K>, "typed_metrics: set_key_value<Name>(k, v) requires a k that converts to the map's key type without narrowing");
         return false;
-    } else if constexpr (!can_set_key_value<Schema, Name, K, V>) {
-        static_assert(always_false<spelled<metric_named, Name>, metric_t<Schema, Name>, V>, "typed_metrics: set_key_value<Name>(k, v) requires a v that converts to the map's value type without narrowing");
+    } else if constexpr (!converts_without_narrowing<V, typename declared_t<Schema, Name>::value_type>) {
+        static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, V>, "typed_metrics: set_key_value<Name>(k, v) requires a v that converts to the map's value type without narrowing");
         return false;
     } else {
         return true;
@@ -176,14 +181,14 @@ consteval bool check_add_top_n() {
     if constexpr (!declared_metric<Schema, Name>) {
         static_assert(always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>, "typed_metrics: add_top_n<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
         return false;
-    } else if constexpr (metric_t<Schema, Name>::kind != metric_kind::top_n) {
-        static_assert(always_false<spelled<metric_named, Name>, metric_t<Schema, Name>>, "typed_metrics: add_top_n<Name>() requires a top_n_of metric");
+    } else if constexpr (declared_t<Schema, Name>::kind != metric_kind::top_n) {
+        static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>, "typed_metrics: add_top_n<Name>() requires a top_n_of metric");
         return false;
-    } else if constexpr (!converts_without_narrowing<K, typename metric_t<Schema, Name>::key_type>) {
-        static_assert(always_false<spelled<metric_named, Name>, metric_t<Schema, Name>, K>, "typed_metrics: add_top_n<Name>(k, v) requires a k that converts to the ranking's key type without narrowing");
+    } else if constexpr (!converts_without_narrowing<K, typename declared_t<Schema, Name>::key_type>) {
+        static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, K>, "typed_metrics: add_top_n<Name>(k, v) requires a k that converts to the ranking's key type without narrowing");
         return false;
-    } else if constexpr (!can_add_top_n<Schema, Name, K, V>) {
-        static_assert(always_false<spelled<metric_named, Name>, metric_t<Schema, Name>, V>, "typed_metrics: add_top_n<Name>(k, v) requires a v that converts to the ranking's value type without narrowing");
+    } else if constexpr (!converts_without_narrowing<V, typename declared_t<Schema, Name>::value_type>) {
+        static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, V>, "typed_metrics: add_top_n<Name>(k, v) requires a v that converts to the ranking's value type without narrowing");
         return false;
     } else {
         return true;

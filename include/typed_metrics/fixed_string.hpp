@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
-#include <algorithm>
 #include <cstddef>
 #include <string_view>
 
@@ -17,7 +16,7 @@ struct fixed_string {
 
     // Implicit on purpose: it is what lets `"name"` stand for a template argument.
     consteval fixed_string(char const (&literal)[Size]) noexcept {  // NOLINT(google-explicit-constructor)
-        std::copy_n(literal, Size, chars);
+        for (std::size_t i = 0; i < Size; ++i) chars[i] = literal[i];
     }
 
     /// Length without the terminating NUL.

@@ -155,7 +155,9 @@ public:
     template <fixed_string Name, class V>
     [[gnu::always_inline]] void set(V&& value, call_site where = call_site::current()) noexcept(!is_enabled) {
         if constexpr (detail::check_set<Schema, Name, V>() && is_enabled) {
-            set_value<Name>(std::forward<V>(value), false, where);
+            using slot = detail::slot_t<storage_type, Name>;
+            store_value(static_cast<slot&>(access::fields(state_.metrics)).value, slot::index, std::forward<V>(value),
+                        false, where);
         }
     }
 
@@ -163,7 +165,9 @@ public:
     template <fixed_string Name, class V>
     [[gnu::always_inline]] void set(V&& value, overwrite_t, call_site where = call_site::current()) noexcept(!is_enabled) {
         if constexpr (detail::check_set<Schema, Name, V>() && is_enabled) {
-            set_value<Name>(std::forward<V>(value), true, where);
+            using slot = detail::slot_t<storage_type, Name>;
+            store_value(static_cast<slot&>(access::fields(state_.metrics)).value, slot::index, std::forward<V>(value),
+                        true, where);
         }
     }
 
@@ -274,21 +278,15 @@ private:
     template <fixed_string Name>
     static constexpr std::size_t index_of = detail::slot_t<storage_type, Name>::index;
 
-    // Per name, only the lookup; the rest is per value type, so a schema of
-    // many doubles instantiates `store_value` once, not once per name.
-    template <fixed_string Name, class V>
-    [[gnu::always_inline]] void set_value(V&& value, bool overwrite, call_site where) {
-        using slot = detail::slot_t<storage_type, Name>;
-        require_scope("set", slot::index);
-        store_value(static_cast<slot&>(access::fields(state_.metrics)).value, slot::index,
-                    typename slot::metric::value_type{std::forward<V>(value)}, overwrite, where);
-    }
-
-    template <class T>
-    [[gnu::always_inline]] void store_value(T& field, std::size_t index, T&& value, bool overwrite, call_site where) {
+    // `set` after its check: a template per value type, not per name, so that
+    // a call site instantiates only the public `set` (each instantiation costs
+    // the optimiser time, even when inlined).
+    template <class T, class V>
+    [[gnu::always_inline]] void store_value(T& field, std::size_t index, V&& value, bool overwrite, call_site where) {
+        require_scope("set", index);
         bool const was_present = access::is_present(state_.metrics, index);
         if (!overwrite && was_present) [[unlikely]] raise_already_set(index);
-        field = std::move(value);
+        field = T{std::forward<V>(value)};  // built, then moved in: nothing changes if building throws
         if (!was_present) {
             access::mark_present(state_.metrics, index);
             state_.first_set[index] = where;

@@ -14,7 +14,7 @@
 #include <boost/hana/transform.hpp>
 
 #include <cstddef>
-#include <ostream>
+#include <iosfwd>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -84,8 +84,12 @@ public:
 
     /// Prints `{name: value, ...}` in schema order; strings are quoted and
     /// escaped, sets print as `{...}`, maps as `{key: value}`, top-N as
-    /// `[(key, value), ...]`, largest first.
-    friend std::ostream& operator<<(std::ostream& out, record const& r) {
+    /// `[(key, value), ...]`, largest first. (A template on the stream so that
+    /// this header needs only <iosfwd>: the body is compiled where a record
+    /// is printed.)
+    template <class Ostream>
+        requires std::is_base_of_v<std::ostream, Ostream>
+    friend std::ostream& operator<<(Ostream& out, record const& r) {
         out << '{';
         char const* separator = "";
         r.for_each([&](std::string_view name, auto const& value) {

@@ -2,7 +2,7 @@
 #pragma once
 
 #include <typed_metrics/detail/always_false.hpp>
-#include <typed_metrics/detail/print.hpp>
+#include <typed_metrics/detail/printable.hpp>
 #include <typed_metrics/detail/slots.hpp>
 #include <typed_metrics/detail/spelling.hpp>
 #include <typed_metrics/fixed_string.hpp>
@@ -11,7 +11,6 @@
 #include <boost/hana/tuple.hpp>
 #include <boost/hana/type.hpp>
 
-#include <algorithm>
 #include <array>
 #include <concepts>
 #include <cstddef>
@@ -27,18 +26,16 @@ namespace typed_metrics {
 // names. `schema` reports each broken rule once.
 namespace detail {
 
-// True when exactly one field of `Storage` is called `Name`: none fails
-// deduction (two would be ambiguous, but names are distinct).
-template <class Storage, fixed_string Name>
-concept finds_one = requires(Storage& fields) { detail::slot_of<Name>(fields); };
-
 // Names become JSON keys, column names and Prometheus metric names: an
 // identifier (`[A-Za-z_][A-Za-z0-9_]*`) is valid in all of them unquoted.
 constexpr bool is_identifier(std::string_view name) noexcept {
     auto const letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
     auto const digit = [](char c) { return c >= '0' && c <= '9'; };
     if (name.empty() || !letter(name.front())) return false;
-    return std::all_of(name.begin() + 1, name.end(), [&](char c) { return letter(c) || digit(c); });
+    for (char const c : name.substr(1)) {
+        if (!letter(c) && !digit(c)) return false;
+    }
+    return true;
 }
 
 // What a record needs of the types it stores: to hold them, copy them,
@@ -120,8 +117,7 @@ consteval bool check_metric() {
     return true;
 }
 
-// FNV-1a: sorting the names' hashes is much cheaper for the compiler than
-// sorting the names.
+// FNV-1a, for the duplicate check below.
 constexpr std::uint64_t name_hash(std::string_view name) noexcept {
     std::uint64_t hash = 14695981039346656037u;
     for (char const c : name) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211u;
@@ -129,23 +125,23 @@ constexpr std::uint64_t name_hash(std::string_view name) noexcept {
 }
 
 // The position of the first metric whose name an earlier one already has, or
-// the number of metrics: sorting costs the compiler O(N log N), where looking
-// each name up would cost O(N) per name. Equal hashes are compared by name.
+// the number of metrics. The names go into an open-addressing hash table, so
+// the compiler does O(N) work, where looking each name up would cost O(N)
+// per name (and sorting strings in the constant evaluator is slow too).
 template <class... Metrics>
 consteval std::size_t first_duplicate() {
     constexpr std::size_t count = sizeof...(Metrics);
+    constexpr std::size_t buckets = 2 * count + 1;
     std::array<std::string_view, count> const names{Metrics::name.view()...};
-    std::array<std::pair<std::uint64_t, std::size_t>, count> hashes{};
-    for (std::size_t i = 0; i < count; ++i) hashes[i] = {name_hash(names[i]), i};
-    std::sort(hashes.begin(), hashes.end());
-    std::size_t duplicate = count;
-    for (std::size_t i = 1; i < count; ++i) {
-        for (std::size_t j = i; j > 0 && hashes[j - 1].first == hashes[i].first; --j) {
-            auto const [earlier, later] = std::minmax(hashes[j - 1].second, hashes[i].second);
-            if (names[earlier] == names[later]) duplicate = std::min(duplicate, later);
+    std::array<std::size_t, buckets> table{};  // position + 1 of the name in each bucket; 0: empty
+    for (std::size_t position = 0; position < count; ++position) {
+        std::size_t bucket = name_hash(names[position]) % buckets;
+        for (; table[bucket] != 0; bucket = (bucket + 1) % buckets) {
+            if (names[table[bucket] - 1] == names[position]) return position;
         }
+        table[bucket] = position + 1;
     }
-    return duplicate;
+    return count;
 }
 
 template <class... Metrics>
@@ -193,7 +189,7 @@ struct schema {
 
 /// Satisfied when `Schema` declares a metric called `Name`.
 template <class Schema, fixed_string Name>
-concept declared_metric = detail::finds_one<typename Schema::storage, Name>;
+concept declared_metric = !std::is_void_v<detail::slot_t<typename Schema::storage, Name>>;
 
 /// The tag (`counter<...>`, `value<...>`, ...) that `Schema` declares as `Name`.
 template <class Schema, fixed_string Name>

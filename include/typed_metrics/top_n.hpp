@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <tuple>
@@ -30,12 +29,11 @@ public:
     constexpr void add(K key, V value) {
         if (size_ == N && !ranks_above(key, value, entries_[N - 1])) return;
         // Insert after every entry that ranks at least as high: a stable position.
-        auto const first = entries_.begin();
-        auto const last = first + static_cast<std::ptrdiff_t>(size_);
-        auto const at = std::find_if(first, last, [&](value_type const& e) { return ranks_above(key, value, e); });
+        std::size_t at = 0;
+        while (at < size_ && !ranks_above(key, value, entries_[at])) ++at;
         if (size_ < N) ++size_;
-        std::move_backward(at, first + static_cast<std::ptrdiff_t>(size_ - 1), first + static_cast<std::ptrdiff_t>(size_));
-        *at = value_type{std::move(key), std::move(value)};
+        for (std::size_t i = size_ - 1; i > at; --i) entries_[i] = std::move(entries_[i - 1]);
+        entries_[at] = value_type{std::move(key), std::move(value)};
     }
 
     constexpr std::size_t size() const noexcept { return size_; }
@@ -47,7 +45,11 @@ public:
     constexpr void clear() noexcept { size_ = 0; }
 
     friend constexpr bool operator==(top_n const& a, top_n const& b) {
-        return std::equal(a.begin(), a.end(), b.begin(), b.end());
+        if (a.size_ != b.size_) return false;
+        for (std::size_t i = 0; i < a.size_; ++i) {
+            if (!(a.entries_[i] == b.entries_[i])) return false;
+        }
+        return true;
     }
 
 private:

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <string_view>
@@ -20,7 +19,9 @@ constexpr std::size_t edit_distance(std::string_view a, std::string_view b) {
         row[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
             std::size_t const above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            std::size_t const substituted = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
+            std::size_t const inserted_or_deleted = (row[j] < row[j - 1] ? row[j] : row[j - 1]) + 1;
+            row[j] = substituted < inserted_or_deleted ? substituted : inserted_or_deleted;
             diagonal = above;
         }
     }

@@ -2,12 +2,8 @@
 #pragma once
 
 #include <typed_metrics/detail/json_text.hpp>
-#include <typed_metrics/top_n.hpp>
+#include <typed_metrics/detail/printable.hpp>
 
-#include <cstddef>
-#include <map>
-#include <ostream>
-#include <set>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -15,37 +11,21 @@
 
 namespace typed_metrics::detail {
 
+// Everything here takes the stream as a template parameter: the bodies are
+// then compiled where a record is printed, where the stream type is complete,
+// and <ostream> need not be included by every file that records.
+
 // Strings print quoted, with JSON's escapes, so that a printed record can be
 // read back unambiguously whatever bytes a value holds.
-inline void print_quoted(std::ostream& out, std::string_view text) {
+template <class Ostream>
+void print_quoted(Ostream& out, std::string_view text) {
     std::string quoted;
     append_quoted(quoted, text, /*valid_utf8_only=*/false);
     out << quoted;
 }
 
-// What a record can print as a metric, a set element, a map key or value,
-// or a ranking's key or value.
-template <class T>
-concept printable = std::is_arithmetic_v<T> || std::is_convertible_v<T const&, std::string_view> ||
-                    requires(std::ostream& out, T const& value) { out << value; };
-
-template <class T>
-inline constexpr bool is_std_set = false;
-template <class T, class C, class A>
-inline constexpr bool is_std_set<std::set<T, C, A>> = true;
-
-template <class T>
-inline constexpr bool is_std_map = false;
-template <class K, class V, class C, class A>
-inline constexpr bool is_std_map<std::map<K, V, C, A>> = true;
-
-template <class T>
-inline constexpr bool is_top_n = false;
-template <class K, class V, std::size_t N>
-inline constexpr bool is_top_n<top_n<K, V, N>> = true;
-
-template <class Range, class PrintElement>
-void print_joined(std::ostream& out, char open, Range const& range, char close, PrintElement print_element) {
+template <class Ostream, class Range, class PrintElement>
+void print_joined(Ostream& out, char open, Range const& range, char close, PrintElement print_element) {
     out << open;
     char const* separator = "";
     for (auto const& element : range) {
@@ -55,8 +35,8 @@ void print_joined(std::ostream& out, char open, Range const& range, char close, 
     out << close;
 }
 
-template <class T>
-void print_value(std::ostream& out, T const& value) {
+template <class Ostream, class T>
+void print_value(Ostream& out, T const& value) {
     if constexpr (std::is_same_v<T, bool>) {
         out << (value ? "true" : "false");
     } else if constexpr (std::is_floating_point_v<T>) {

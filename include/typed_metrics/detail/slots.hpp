@@ -19,7 +19,7 @@ struct slot {
 };
 
 // The flat storage: one base per metric. A field is found by overload
-// resolution against these bases (`slot_of`), which costs the compiler O(1)
+// resolution against these bases (`find_slot`), which costs the compiler O(1)
 // per call site, unlike a constexpr search or a hana::map, which grow with the
 // schema at every call site (figures in docs/design.md).
 template <class Indices, class... Metrics>
@@ -39,16 +39,22 @@ struct slots<std::index_sequence<Index...>, Metrics...> : slot<Metrics::name, In
     }
 };
 
+// Finds the field called `Name` by deduction against the bases: converting
+// to a base's pointer is a better match than converting to `void*`, so the
+// second overload answers only when no base is called `Name`. Declared only:
+// used in unevaluated operands.
 template <fixed_string Name, std::size_t Index, class Metric>
-constexpr slot<Name, Index, Metric>& slot_of(slot<Name, Index, Metric>& field) noexcept {
-    return field;
-}
+slot<Name, Index, Metric>* find_slot(slot<Name, Index, Metric>* field) noexcept;
+template <fixed_string Name>
+void* find_slot(void* storage) noexcept;
 
-// The field type called `Name`, deduced once per storage and name: a class
-// template's instantiations are memoised, an alias's substitutions are not.
+// The field type called `Name`, or void when there is none: deduced once per
+// storage and name, as a class template's instantiations are memoised, an
+// alias's substitutions are not. Every lookup (the checks, the operations,
+// `declared_metric`) goes through it.
 template <class Storage, fixed_string Name>
 struct slot_lookup {
-    using type = std::remove_cvref_t<decltype(slot_of<Name>(std::declval<Storage&>()))>;
+    using type = std::remove_pointer_t<decltype(find_slot<Name>(static_cast<Storage*>(nullptr)))>;
 };
 
 template <class Storage, fixed_string Name>
