@@ -6,7 +6,11 @@ with this library and as a hand-written struct, for several N.
     python3 benchmarks/compile_time.py [--compiler g++] [--sizes 100 250 500 1000] [--runs 3]
 
 Prints a Markdown table: median wall time and peak memory of the compiler
-(`g++ -std=c++20 -O2 -c`), and the ratio library / struct. Writes the
+(`g++ -std=c++20 -O2 -c`), the ratio library / struct, and the machine code
+of the recording function per call site. A third file, "struct + sites", is
+the struct doing what the library does besides (first-write locations,
+overwrite detection, a depth guard), to tell the cost of those semantics
+from the cost of the library. Writes the
 generated sources and a CSV beside them in --work (default build/compile_time).
 """
 import argparse
@@ -31,7 +35,7 @@ def library_source(n):
     calls = "\n".join(
         f'    metrics.increment<"{name}">(1);' if kind == "counter" else f'    metrics.set<"{name}">(1.5);'
         for kind, name in map(metric, range(n)))
-    return f"""#include <typed_metrics/metrics_context.hpp>
+    return f"""#include <typed_metrics/typed_metrics.hpp>
 #include <cstdint>
 namespace tmx = typed_metrics;
 // A named schema type, as docs/tutorial.md recommends: symbol names then
@@ -76,6 +80,53 @@ void record_everything() {{
 """
 
 
+def sites_source(n):
+    """The struct with what the library does besides: the location of each
+    value's first write, overwrite detection, a depth restored by a guard."""
+    fields = "\n".join(
+        f"    std::int64_t {name} = 0;" if kind == "counter" else f"    double {name} = 0;"
+        for kind, name in map(metric, range(n)))
+    calls = "\n".join(
+        (f"    require_scope(); metrics.{name} += 1; metrics.present.set({i});" if kind == "counter" else
+         f"    require_scope(); if (metrics.present.test({i})) already_set(\"{name}\"); metrics.{name} = 1.5; "
+         f"metrics.present.set({i}); first_set[{i}] = {{__FILE__, __LINE__}};")
+        for i, (kind, name) in enumerate(map(metric, range(n))))
+    return f"""#include <bitset>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+struct record {{
+{fields}
+    std::bitset<{n}> present;
+}};
+struct site {{ char const* file; unsigned line; }};
+record metrics;
+site first_set[{n}];
+int depth = 0;
+[[noreturn, gnu::cold]] void outside() {{ throw std::runtime_error("outside of a MetricsContext"); }}
+[[noreturn, gnu::cold]] void already_set(char const* name) {{ throw std::runtime_error(std::string(name) + " has already been set"); }}
+inline void require_scope() {{ if (depth == 0) outside(); }}
+struct scope_guard {{
+    scope_guard() {{ ++depth; }}
+    ~scope_guard() {{ --depth; }}
+}};
+void record_everything() {{
+    scope_guard const scope;
+{calls}
+}}
+"""
+
+
+def bytes_per_call(compiler, source, include, n, work):
+    """Machine code of record_everything (hot and cold parts) per call site."""
+    obj = work / (source.stem + ".o")
+    subprocess.run([compiler, "-std=c++20", "-O2", "-c", f"-I{include}", str(source), "-o", str(obj)], check=True)
+    symbols = subprocess.run(["nm", "-S", "-C", str(obj)], check=True, capture_output=True, text=True).stdout
+    total = sum(int(line.split()[1], 16) for line in symbols.splitlines()
+                if line.endswith("record_everything()") or line.endswith("record_everything() [clone .cold]"))
+    return total / n
+
+
 def measure(compiler, source, include, runs):
     script = ("import resource,subprocess,sys,time;s=time.perf_counter();"
               "subprocess.run(sys.argv[1:],check=True);t=time.perf_counter()-s;"
@@ -102,23 +153,26 @@ def main():
 
     print(f"compiler: {subprocess.run([args.compiler, '--version'], capture_output=True, text=True).stdout.splitlines()[0]}")
     print(f"median of {args.runs} runs of `{args.compiler} -std=c++20 -O2 -c`, peak resident memory of the compiler\n")
-    print("| N | struct (s) | library (s) | ratio | struct (MB) | library (MB) |")
-    print("|---:|---:|---:|---:|---:|---:|")
+    print("| N | struct (s) | library (s) | library / struct | struct + sites (s) | struct (MB) | library (MB) "
+          "| struct (B/call) | library (B/call) | struct + sites (B/call) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    variants = (("struct", struct_source), ("library", library_source), ("sites", sites_source))
     rows = []
     for n in args.sizes:
         results = {}
-        for name, make in (("struct", struct_source), ("library", library_source)):
+        for name, make in variants:
             source = args.work / f"{name}_{n}.cpp"
             source.write_text(make(n))
-            results[name] = measure(args.compiler, source, include, args.runs)
-        (st, sm), (lt, lm) = results["struct"], results["library"]
-        rows.append((n, st, lt, sm, lm))
-        print(f"| {n} | {st:.2f} | {lt:.2f} | {lt / st:.2f} | {sm:.0f} | {lm:.0f} |", flush=True)
+            seconds, megabytes = measure(args.compiler, source, include, args.runs)
+            results[name] = (seconds, megabytes, bytes_per_call(args.compiler, source, include, n, args.work))
+        (st, sm, sb), (lt, lm, lb), (xt, _, xb) = results["struct"], results["library"], results["sites"]
+        rows.append((n, st, lt, xt, sm, lm, sb, lb, xb))
+        print(f"| {n} | {st:.2f} | {lt:.2f} | {lt / st:.2f} | {xt:.2f} | {sm:.0f} | {lm:.0f} | {sb:.1f} | {lb:.1f} "
+              f"| {xb:.1f} |", flush=True)
     with open(args.work / "compile_time.csv", "w") as csv:
-        csv.write("n,struct_s,library_s,struct_mb,library_mb\n")
+        csv.write("n,struct_s,library_s,sites_s,struct_mb,library_mb,struct_bytes,library_bytes,sites_bytes\n")
         for row in rows:
             csv.write(",".join(str(x) for x in row) + "\n")
-
 
 if __name__ == "__main__":
     main()
