@@ -50,15 +50,23 @@ void record_everything() {{
 """
 
 
-def struct_source(n):
+def struct_source(n, with_sites=False):
+    """The hand-written struct. `with_sites` adds what the library does
+    besides: the location of each value's first write, overwrite detection
+    (already there) and a depth restored by a guard."""
     fields = "\n".join(
         f"    std::int64_t {name} = 0;" if kind == "counter" else f"    double {name} = 0;"
         for kind, name in map(metric, range(n)))
+    site = lambda i: f" first_set[{i}] = {{__FILE__, __LINE__}};" if with_sites else ""
     calls = "\n".join(
         (f"    require_scope(); metrics.{name} += 1; metrics.present.set({i});" if kind == "counter" else
          f"    require_scope(); if (metrics.present.test({i})) already_set(\"{name}\"); "
-         f"metrics.{name} = 1.5; metrics.present.set({i});")
+         f"metrics.{name} = 1.5; metrics.present.set({i});{site(i)}")
         for i, (kind, name) in enumerate(map(metric, range(n))))
+    sites = f"struct site {{ char const* file; unsigned line; }};\nsite first_set[{n}];\n" if with_sites else ""
+    scope = ("struct scope_guard {\n    scope_guard() { ++depth; }\n    ~scope_guard() { --depth; }\n};\n"
+             if with_sites else "")
+    body = "    scope_guard const scope;\n" + calls if with_sites else "    ++depth;\n" + calls + "\n    --depth;"
     return f"""#include <bitset>
 #include <cstdint>
 #include <stdexcept>
@@ -68,51 +76,12 @@ struct record {{
     std::bitset<{n}> present;
 }};
 record metrics;
-int depth = 0;
+{sites}int depth = 0;
 [[noreturn, gnu::cold]] void outside() {{ throw std::runtime_error("outside of a MetricsContext"); }}
 [[noreturn, gnu::cold]] void already_set(char const* name) {{ throw std::runtime_error(std::string(name) + " has already been set"); }}
 inline void require_scope() {{ if (depth == 0) outside(); }}
-void record_everything() {{
-    ++depth;
-{calls}
-    --depth;
-}}
-"""
-
-
-def sites_source(n):
-    """The struct with what the library does besides: the location of each
-    value's first write, overwrite detection, a depth restored by a guard."""
-    fields = "\n".join(
-        f"    std::int64_t {name} = 0;" if kind == "counter" else f"    double {name} = 0;"
-        for kind, name in map(metric, range(n)))
-    calls = "\n".join(
-        (f"    require_scope(); metrics.{name} += 1; metrics.present.set({i});" if kind == "counter" else
-         f"    require_scope(); if (metrics.present.test({i})) already_set(\"{name}\"); metrics.{name} = 1.5; "
-         f"metrics.present.set({i}); first_set[{i}] = {{__FILE__, __LINE__}};")
-        for i, (kind, name) in enumerate(map(metric, range(n))))
-    return f"""#include <bitset>
-#include <cstdint>
-#include <stdexcept>
-#include <string>
-struct record {{
-{fields}
-    std::bitset<{n}> present;
-}};
-struct site {{ char const* file; unsigned line; }};
-record metrics;
-site first_set[{n}];
-int depth = 0;
-[[noreturn, gnu::cold]] void outside() {{ throw std::runtime_error("outside of a MetricsContext"); }}
-[[noreturn, gnu::cold]] void already_set(char const* name) {{ throw std::runtime_error(std::string(name) + " has already been set"); }}
-inline void require_scope() {{ if (depth == 0) outside(); }}
-struct scope_guard {{
-    scope_guard() {{ ++depth; }}
-    ~scope_guard() {{ --depth; }}
-}};
-void record_everything() {{
-    scope_guard const scope;
-{calls}
+{scope}void record_everything() {{
+{body}
 }}
 """
 
@@ -156,7 +125,8 @@ def main():
     print("| N | struct (s) | library (s) | library / struct | struct + sites (s) | struct (MB) | library (MB) "
           "| struct (B/call) | library (B/call) | struct + sites (B/call) |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    variants = (("struct", struct_source), ("library", library_source), ("sites", sites_source))
+    variants = (("struct", struct_source), ("library", library_source),
+                ("sites", lambda n: struct_source(n, with_sites=True)))
     rows = []
     for n in args.sizes:
         results = {}
