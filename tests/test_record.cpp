@@ -226,3 +226,20 @@ BOOST_FIXTURE_TEST_CASE(hostile_strings_are_recorded_and_printed_intact, record_
         BOOST_TEST(text.find('\n') == std::string::npos);  // control characters never print raw
     }
 }
+
+// merge_schemas<> is schema<>: a context and a record of no metrics work.
+BOOST_AUTO_TEST_CASE(a_schema_without_metrics) {
+    int exits = 0;
+    tmx::metrics_context<tmx::schema<>> context{[&](auto const& e) {
+        exits += e.metrics.empty() ? 1 : 100;
+    }};
+    {
+        auto const scope = context.enter();
+    }
+    tmx::record<tmx::schema<>> const a;
+    std::ostringstream printed;
+    printed << a;
+    BOOST_TEST(exits == 1);
+    BOOST_TEST((a == tmx::record<tmx::schema<>>{}));
+    BOOST_TEST(printed.str() == "{}");
+}
