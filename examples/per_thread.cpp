@@ -46,6 +46,8 @@ int main() {
 
     std::istringstream written(lines.str());
     int count = 0;
-    for (std::string line; std::getline(written, line);) count += line.starts_with("{\"start_ns\":") && line.ends_with("}}");
+    for (std::string line; std::getline(written, line);) {
+        count += line.starts_with("{\"start_ns\":") && line.ends_with("}}");
+    }
     std::cout << count << " whole lines from " << threads << " threads\n";
 }

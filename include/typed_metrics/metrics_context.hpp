@@ -145,7 +145,8 @@ public:
         if constexpr (detail::check_increment<Schema, Name, V>() && is_enabled) {
             using slot = detail::slot_t<storage_type, Name>;
             require_scope("increment", slot::index);
-            static_cast<slot&>(access::fields(state_.metrics)).value += typename slot::metric::value_type{std::forward<V>(delta)};
+            auto& counter = static_cast<slot&>(access::fields(state_.metrics)).value;
+            counter += typename slot::metric::value_type{std::forward<V>(delta)};
             access::mark_present(state_.metrics, slot::index);
         }
     }
@@ -163,7 +164,8 @@ public:
 
     /// Sets the value `Name`, replacing any earlier one.
     template <fixed_string Name, class V>
-    [[gnu::always_inline]] void set(V&& value, overwrite_t, call_site where = call_site::current()) noexcept(!is_enabled) {
+    [[gnu::always_inline]] void set(V&& value, overwrite_t,
+                                    call_site where = call_site::current()) noexcept(!is_enabled) {
         if constexpr (detail::check_set<Schema, Name, V>() && is_enabled) {
             using slot = detail::slot_t<storage_type, Name>;
             store_value(static_cast<slot&>(access::fields(state_.metrics)).value, slot::index, std::forward<V>(value),
@@ -211,7 +213,8 @@ public:
         if constexpr (detail::check_add_to_set<Schema, Name, V>() && is_enabled) {
             using slot = detail::slot_t<storage_type, Name>;
             require_scope("add", slot::index);
-            static_cast<slot&>(access::fields(state_.metrics)).value.insert(typename slot::metric::value_type{std::forward<V>(element)});
+            auto& set = static_cast<slot&>(access::fields(state_.metrics)).value;
+            set.insert(typename slot::metric::value_type{std::forward<V>(element)});
             access::mark_present(state_.metrics, slot::index);
         }
     }
@@ -242,8 +245,9 @@ public:
             if (state_.depth == 0) return;
             using slot = detail::slot_t<storage_type, Name>;
             using metric = typename slot::metric;
-            static_cast<slot&>(access::fields(state_.metrics)).value.add(typename metric::key_type{std::forward<K>(key)},
-                                                          typename metric::value_type{std::forward<V>(value)});
+            auto& ranking = static_cast<slot&>(access::fields(state_.metrics)).value;
+            ranking.add(typename metric::key_type{std::forward<K>(key)},
+                        typename metric::value_type{std::forward<V>(value)});
             access::mark_present(state_.metrics, slot::index);
         }
     }
@@ -313,7 +317,8 @@ private:
         std::tuple<typename metric_t<Schema, std::remove_cvref_t<Args>::name>::value_type...> values{
             typename metric_t<Schema, std::remove_cvref_t<Args>::name>::value_type{args.forward()}...};
         [&]<std::size_t... I>(std::index_sequence<I...>) {
-            ((static_cast<detail::slot_t<storage_type, std::remove_cvref_t<Args>::name>&>(access::fields(state_.metrics)).value =
+            auto& fields = access::fields(state_.metrics);
+            ((static_cast<detail::slot_t<storage_type, std::remove_cvref_t<Args>::name>&>(fields).value =
                   std::get<I>(std::move(values))),
              ...);
         }(std::index_sequence_for<Args...>{});

@@ -46,7 +46,8 @@ public:
     /// `prefix` starts every exposed name; it must be an identifier.
     explicit prometheus_aggregator(std::string prefix = "typed_metrics") : prefix_(std::move(prefix)) {
         if (!detail::is_identifier(prefix_)) {
-            throw std::invalid_argument("typed_metrics: a Prometheus prefix must be an identifier, got '" + prefix_ + "'");
+            throw std::invalid_argument("typed_metrics: a Prometheus prefix must be an identifier, got '" + prefix_ +
+                                        "'");
         }
     }
 

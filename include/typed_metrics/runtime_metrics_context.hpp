@@ -47,7 +47,8 @@ public:
                       is_enabled) {
             if (state_.metrics.empty()) state_.start_ns = state_.options.clock();
             using slot = detail::slot_t<typename Schema::storage, Name>;
-            static_cast<slot&>(access::fields(state_.metrics)).value += typename slot::metric::value_type{std::forward<V>(delta)};
+            auto& counter = static_cast<slot&>(access::fields(state_.metrics)).value;
+            counter += typename slot::metric::value_type{std::forward<V>(delta)};
             access::mark_present(state_.metrics, slot::index);
             (set_if_absent(std::forward<Extras>(extras)), ...);
         }
@@ -63,7 +64,8 @@ public:
                 ~reset_on_exit() { access::clear(metrics); }
             } const reset{state_.metrics};
             if (state_.on_exit) {
-                state_.on_exit(exit_info<Schema>{state_.start_ns, state_.options.clock(), state_.metrics, nullptr, false});
+                state_.on_exit(
+                    exit_info<Schema>{state_.start_ns, state_.options.clock(), state_.metrics, nullptr, false});
             }
         }
     }

@@ -93,7 +93,8 @@ void append_number(std::string& out, T value) {
     char digits[32];
     std::to_chars_result result;
     if constexpr (std::is_integral_v<T> && sizeof(T) < sizeof(int)) {
-        result = std::to_chars(digits, digits + sizeof digits, static_cast<std::conditional_t<std::is_signed_v<T>, int, unsigned>>(value));
+        using widened = std::conditional_t<std::is_signed_v<T>, int, unsigned>;  // characters print as numbers
+        result = std::to_chars(digits, digits + sizeof digits, static_cast<widened>(value));
     } else {
         result = std::to_chars(digits, digits + sizeof digits, value);
     }

@@ -34,11 +34,13 @@ struct slots<std::index_sequence<Index...>, Metrics...> : slot<Metrics::name, In
     // keeps the array non-empty for a schema without metrics.
     template <class F>
     constexpr void for_each(F&& f) {
-        [[maybe_unused]] int const expanded[] = {0, (f(static_cast<slot<Metrics::name, Index, Metrics>&>(*this)), 0)...};
+        using expanded = int const[];
+        (void)expanded{0, (f(static_cast<slot<Metrics::name, Index, Metrics>&>(*this)), 0)...};
     }
     template <class F>
     constexpr void for_each(F&& f) const {
-        [[maybe_unused]] int const expanded[] = {0, (f(static_cast<slot<Metrics::name, Index, Metrics> const&>(*this)), 0)...};
+        using expanded = int const[];
+        (void)expanded{0, (f(static_cast<slot<Metrics::name, Index, Metrics> const&>(*this)), 0)...};
     }
 };
 
