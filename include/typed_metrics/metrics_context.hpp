@@ -146,8 +146,7 @@ public:
             using slot = detail::slot_t<storage_type, Name>;
             require_scope("increment", slot::index);
             auto& counter = static_cast<slot&>(access::fields(state_.metrics)).value;
-            counter += typename slot::metric::value_type{std::forward<V>(delta)};
-            access::mark_present(state_.metrics, slot::index);
+            access::add(state_.metrics, counter, slot::index, std::forward<V>(delta));
         }
     }
 
@@ -296,10 +295,7 @@ private:
         bool const was_present = access::is_present(state_.metrics, index);
         if (!overwrite && was_present) [[unlikely]] raise_already_set(index);
         field = T{std::forward<V>(value)};  // built, then moved in: nothing changes if building throws
-        if (!was_present) {
-            access::mark_present(state_.metrics, index);
-            state_.first_set[index] = where;
-        }
+        if (!was_present) mark_first_write(index, where);
     }
 
     template <class... Args>
@@ -325,13 +321,16 @@ private:
         if (!all_present) mark_first_writes(positions, update_site);
     }
 
-    // Marks the absent ones of `metrics` present, first written at `where`
-    // (`update`; `set` does it inline for its one metric).
+    // Marks an absent metric present, first written at `where`.
+    [[gnu::always_inline]] void mark_first_write(std::size_t index, call_site where) noexcept {
+        access::mark_present(state_.metrics, index);
+        state_.first_set[index] = where;
+    }
+
+    // The same for those of `metrics` that are absent (`update`).
     void mark_first_writes(std::span<std::size_t const> metrics, call_site where) noexcept {
         for (std::size_t const index : metrics) {
-            if (access::is_present(state_.metrics, index)) continue;
-            access::mark_present(state_.metrics, index);
-            state_.first_set[index] = where;
+            if (!access::is_present(state_.metrics, index)) mark_first_write(index, where);
         }
     }
 

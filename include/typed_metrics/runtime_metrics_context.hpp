@@ -48,8 +48,7 @@ public:
             if (state_.metrics.empty()) state_.start_ns = state_.options.clock();
             using slot = detail::slot_t<typename Schema::storage, Name>;
             auto& counter = static_cast<slot&>(access::fields(state_.metrics)).value;
-            counter += typename slot::metric::value_type{std::forward<V>(delta)};
-            access::mark_present(state_.metrics, slot::index);
+            access::add(state_.metrics, counter, slot::index, std::forward<V>(delta));
             (set_if_absent(std::forward<Extras>(extras)), ...);
         }
     }
