@@ -11,6 +11,7 @@
 #include <boost/hana/for_each.hpp>
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <mutex>
 #include <stdexcept>
@@ -18,6 +19,19 @@
 #include <string_view>
 
 namespace typed_metrics {
+namespace detail {
+
+// Calls `f(metric, index)` for each counter of `Schema`: its `hana::type` and
+// its position in the schema.
+template <class Schema, class F>
+constexpr void for_each_counter(F&& f) {
+    boost::hana::for_each(Schema::metrics(), [&](auto metric) {
+        using tag = typename decltype(metric)::type;
+        if constexpr (tag::kind == metric_kind::counter) f(metric, slot_t<typename Schema::storage, tag::name>::index);
+    });
+}
+
+}  // namespace detail
 
 /// An `on_exit` callback that adds every record to running totals:
 ///
@@ -34,9 +48,8 @@ template <class Schema>
 class prometheus_aggregator {
     static constexpr bool counter_named_records = [] {
         bool found = false;
-        boost::hana::for_each(Schema::metrics(), [&](auto metric) {
-            using tag = typename decltype(metric)::type;
-            found = found || (tag::kind == metric_kind::counter && tag::name.view() == "records");
+        detail::for_each_counter<Schema>([&](auto metric, std::size_t) {
+            found = found || decltype(metric)::type::name.view() == "records";
         });
         return found;
     }();
@@ -59,12 +72,9 @@ public:
         std::lock_guard const hold(lock_);
         ++(info.unwinding ? failed_ : completed_);
         duration_ns_ += info.end_ns - info.start_ns;
-        boost::hana::for_each(Schema::metrics(), [&](auto metric) {
-            using tag = typename decltype(metric)::type;
-            if constexpr (tag::kind == metric_kind::counter) {
-                if (auto const value = info.metrics.template get<tag::name>()) {
-                    totals_[detail::slot_t<typename Schema::storage, tag::name>::index] += static_cast<double>(*value);
-                }
+        detail::for_each_counter<Schema>([&](auto metric, std::size_t index) {
+            if (auto const value = info.metrics.template get<decltype(metric)::type::name>()) {
+                totals_[index] += static_cast<double>(*value);
             }
         });
     }
@@ -88,17 +98,15 @@ public:
         family("_duration_seconds", "summary", "Time from the outermost enter to its exit.");
         sample("_duration_seconds_sum", static_cast<double>(duration_ns_) / 1e9);
         sample("_duration_seconds_count", completed_ + failed_);
-        boost::hana::for_each(Schema::metrics(), [&](auto metric) {
-            using tag = typename decltype(metric)::type;
-            if constexpr (tag::kind == metric_kind::counter) {
-                // Appended piece by piece: g++ 12 at -O3 warns falsely (-Wrestrict) on "literal" + std::string.
-                std::string name = "_";
-                name.append(tag::name.view()).append("_total");
-                std::string help = "Sum of the counter ";
-                help.append(tag::name.view()).append(" over all records.");
-                family(name, "counter", help);
-                sample(name, totals_[detail::slot_t<typename Schema::storage, tag::name>::index]);
-            }
+        detail::for_each_counter<Schema>([&](auto metric, std::size_t index) {
+            std::string_view const counter = decltype(metric)::type::name.view();
+            // Appended piece by piece: g++ 12 at -O3 warns falsely (-Wrestrict) on "literal" + std::string.
+            std::string name = "_";
+            name.append(counter).append("_total");
+            std::string help = "Sum of the counter ";
+            help.append(counter).append(" over all records.");
+            family(name, "counter", help);
+            sample(name, totals_[index]);
         });
         return text;
     }
