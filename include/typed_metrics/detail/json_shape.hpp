@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
-#include <typed_metrics/detail/print.hpp>
+#include <typed_metrics/detail/printable.hpp>
 
 #include <string_view>
 #include <type_traits>
