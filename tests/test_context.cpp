@@ -15,6 +15,7 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 #include <unistd.h>
@@ -209,6 +210,27 @@ BOOST_AUTO_TEST_CASE(enter_at_depth_zero_clears_the_record_and_stamps_the_start)
     // One clock reading at the outermost enter, one at its exit.
     BOOST_TEST(exits[0].end_ns - exits[0].start_ns == 1000);
     BOOST_TEST(exits[1].start_ns == exits[0].end_ns + 1000);
+}
+
+// A schema of scalars only is cleared by one assignment of the whole
+// storage, other schemas field by field: both must restart counters at 0.
+BOOST_AUTO_TEST_CASE(a_schema_of_scalars_restarts_its_counters) {
+    using scalars = tmx::schema<tmx::counter<"n">, tmx::value<"x", double>, tmx::counter<"u", std::uint8_t>>;
+    static_assert(std::is_trivially_copyable_v<scalars::storage>);
+    reporting_fixture<scalars> reports;
+    tmx::metrics_context<scalars> scalar_context{[&](auto const& e) { reports.keep(e); }, reports.options()};
+    for (int round = 0; round < 2; ++round) {
+        auto const scope = scalar_context.enter();
+        scalar_context.increment<"n">(5);
+        scalar_context.increment<"u">(std::uint8_t{200});
+        if (round == 0) scalar_context.set<"x">(1.5);
+    }
+    BOOST_TEST_REQUIRE(reports.exits.size() == 2u);
+    auto const& second = reports.exits[1].metrics;
+    BOOST_TEST(*second.get<"n">() == 5);  // not 10
+    BOOST_TEST(*second.get<"u">() == 200);  // not 144 (400 mod 256)
+    BOOST_TEST(!second.contains<"x">());
+    BOOST_TEST(second.size() == 2u);
 }
 
 BOOST_AUTO_TEST_CASE(nested_enter_adds_depth_and_reads_no_clock) {
