@@ -33,7 +33,9 @@ public:
         while (at < size_ && !ranks_above(key, value, entries_[at])) ++at;
         if (size_ < N) ++size_;
         for (std::size_t i = size_ - 1; i > at; --i) entries_[i] = std::move(entries_[i - 1]);
-        entries_[at] = value_type{std::move(key), std::move(value)};
+        // Member by member: a `value_type` temporary would move the key twice.
+        entries_[at].first = std::move(key);
+        entries_[at].second = std::move(value);
     }
 
     constexpr std::size_t size() const noexcept { return size_; }
