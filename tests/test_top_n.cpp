@@ -6,6 +6,10 @@
 
 #include <typed_metrics/top_n.hpp>
 
+#include <algorithm>
+#include <cstdint>
+#include <iterator>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -94,4 +98,83 @@ BOOST_AUTO_TEST_CASE(clear_and_equality) {
     a.clear();
     BOOST_TEST(a.empty());
     BOOST_TEST((a == tmx::top_n<std::string, int, 3>{}));
+}
+
+// Entries stay in their slots and only slot numbers are reordered: after many
+// insertions, evictions and clears the ranking must still equal the N largest
+// (value, key) pairs of a plain sort, in order.
+BOOST_AUTO_TEST_CASE(matches_a_sorted_reference_through_evictions_and_clears) {
+    tmx::top_n<std::string, int, 5> top;
+    std::vector<std::pair<int, std::string>> added;
+    std::uint32_t state = 12345;
+    auto next = [&] { return (state = state * 1664525u + 1013904223u) >> 16; };
+    for (int step = 0; step < 5000; ++step) {
+        if (next() % 97 == 0) {
+            top.clear();
+            added.clear();
+            continue;
+        }
+        std::string key = "k" + std::to_string(next() % 13);
+        int const value = static_cast<int>(next() % 20);
+        top.add(key, value);
+        added.emplace_back(value, std::move(key));
+        std::vector<std::pair<int, std::string>> expected = added;
+        std::stable_sort(expected.begin(), expected.end(), [](auto const& a, auto const& b) { return a > b; });
+        expected.resize(std::min<std::size_t>(expected.size(), 5));
+        ranking kept;
+        for (auto const& [v, k] : expected) kept.emplace_back(k, v);
+        BOOST_TEST_REQUIRE((entries(top) == kept), "at step " << step);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(iterates_with_random_access_largest_first) {
+    static_assert(std::random_access_iterator<tmx::top_n<std::string, int, 3>::const_iterator>);
+    tmx::top_n<std::string, int, 3> top;
+    for (auto const& [k, v] : {std::pair{"a", 1}, {"d", 4}, {"b", 2}, {"c", 3}}) top.add(k, v);
+    auto const first = top.begin();
+    BOOST_TEST(first[0].first == "d");
+    BOOST_TEST((first + 2)->first == "b");
+    BOOST_TEST((top.end() - 1)->second == 2);
+    BOOST_TEST(((first < top.end()) && !(top.end() < first)));
+    auto it = top.end();
+    --it;
+    BOOST_TEST(it->first == "b");
+    BOOST_TEST((it-- == first + 2));
+    BOOST_TEST(it->first == "c");
+    std::ptrdiff_t const distance = top.end() - first;
+    BOOST_TEST(distance == 3);
+    BOOST_TEST(std::distance(top.begin(), top.end()) == 3);
+}
+
+namespace {
+// A value whose move assignment throws on demand (after the key's has succeeded).
+struct fragile_value {
+    int amount = 0;
+    static inline bool fail = false;
+    fragile_value() = default;
+    explicit fragile_value(int a) : amount{a} {}
+    fragile_value(fragile_value const&) = default;
+    fragile_value& operator=(fragile_value&& other) {
+        if (fail) throw std::runtime_error("move failed");
+        amount = other.amount;
+        return *this;
+    }
+    friend auto operator<=>(fragile_value const&, fragile_value const&) = default;
+};
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_throwing_move_leaves_the_ranking_unchanged) {
+    tmx::top_n<int, fragile_value, 2> top;
+    top.add(1, fragile_value{10});
+    top.add(2, fragile_value{20});
+    auto const before = top;
+    fragile_value::fail = true;
+    BOOST_CHECK_THROW(top.add(3, fragile_value{30}), std::runtime_error);  // would push out (1, 10)
+    fragile_value::fail = false;
+    BOOST_TEST((top == before));
+    BOOST_TEST(top.begin()->first == 2);
+    BOOST_TEST((top.begin() + 1)->first == 1);  // its key was not overwritten by 3
+    top.add(3, fragile_value{30});
+    BOOST_TEST(top.begin()->first == 3);
+    BOOST_TEST((top.begin() + 1)->first == 2);
 }

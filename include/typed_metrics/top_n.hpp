@@ -2,8 +2,16 @@
 #pragma once
 
 #include <array>
+#include <compare>
 #include <cstddef>
+#include <cstdint>
+#if defined(__GLIBCXX__)
+#include <bits/stl_iterator_base_types.h>  // the iterator tags alone: <iterator> costs every includer 3.5 MB
+#else
+#include <iterator>
+#endif
 #include <tuple>
+#include <type_traits>
 #include <utility>
 
 namespace typed_metrics {
@@ -16,40 +24,51 @@ namespace typed_metrics {
 /// \snippet tests/test_top_n.cpp constexpr_ranking
 template <class K, class V, std::size_t N = 25>
 class top_n {
+    // A slot's position in `slots_`: a byte for the usual small N.
+    using slot_index = std::conditional_t<(N < 256), std::uint8_t, std::size_t>;
+
 public:
     using key_type = K;
     using mapped_type = V;
     using value_type = std::pair<K, V>;
-    using const_iterator = typename std::array<value_type, N>::const_iterator;
+    class const_iterator;
 
     static constexpr std::size_t capacity() noexcept { return N; }
 
     /// Records `(key, value)` if it ranks among the `N` largest so far.
     /// Duplicate keys are distinct entries, as in the Python original.
+    /// Strong guarantee: if moving the key or value in throws, the ranking is
+    /// unchanged.
     constexpr void add(K key, V value) {
-        if (size_ == N && !ranks_above(key, value, entries_[N - 1])) return;
+        if (size_ == N && !ranks_above(key, value, ranked(N - 1))) return;
         // Insert after every entry that ranks at least as high: a stable position.
-        std::size_t at = 0;
-        while (at < size_ && !ranks_above(key, value, entries_[at])) ++at;
+        std::size_t rank = 0;
+        while (rank < size_ && !ranks_above(key, value, ranked(rank))) ++rank;
+        // The entry goes to a free slot (one is spare when full) and stays
+        // there: only slot numbers move to make room, never entries (moving a
+        // string copies its characters), and no ranked entry is written.
+        std::size_t const slot = order_[size_];
+        slots_[slot].first = std::move(key);
+        slots_[slot].second = std::move(value);
+        // When full, the last entry's slot moves to position N: the new spare.
+        for (std::size_t i = size_; i > rank; --i) order_[i] = order_[i - 1];
+        order_[rank] = static_cast<slot_index>(slot);
         if (size_ < N) ++size_;
-        for (std::size_t i = size_ - 1; i > at; --i) entries_[i] = std::move(entries_[i - 1]);
-        // Member by member: a `value_type` temporary would move the key twice.
-        entries_[at].first = std::move(key);
-        entries_[at].second = std::move(value);
     }
 
     constexpr std::size_t size() const noexcept { return size_; }
     constexpr bool empty() const noexcept { return size_ == 0; }
-    constexpr const_iterator begin() const noexcept { return entries_.begin(); }
-    constexpr const_iterator end() const noexcept { return entries_.begin() + static_cast<std::ptrdiff_t>(size_); }
+    /// Largest first.
+    constexpr const_iterator begin() const noexcept { return {slots_.data(), order_.data()}; }
+    constexpr const_iterator end() const noexcept { return {slots_.data(), order_.data() + size_}; }
 
     /// Forgets every entry; the capacity stays.
     constexpr void clear() noexcept { size_ = 0; }
 
     friend constexpr bool operator==(top_n const& a, top_n const& b) {
         if (a.size_ != b.size_) return false;
-        for (std::size_t i = 0; i < a.size_; ++i) {
-            if (!(a.entries_[i] == b.entries_[i])) return false;
+        for (std::size_t rank = 0; rank < a.size_; ++rank) {
+            if (!(a.ranked(rank) == b.ranked(rank))) return false;
         }
         return true;
     }
@@ -58,9 +77,67 @@ private:
     static constexpr bool ranks_above(K const& key, V const& value, value_type const& entry) {
         return std::tie(value, key) > std::tie(entry.second, entry.first);
     }
+    constexpr value_type const& ranked(std::size_t rank) const noexcept { return slots_[order_[rank]]; }
 
-    std::array<value_type, N> entries_{};  // [0, size_) sorted by (value, key), largest first
+    static constexpr std::array<slot_index, N + 1> every_slot() noexcept {
+        std::array<slot_index, N + 1> slots{};
+        for (std::size_t i = 0; i <= N; ++i) slots[i] = static_cast<slot_index>(i);
+        return slots;
+    }
+
+    std::array<value_type, N + 1> slots_{};  // the entries, in no order, and a spare
+    // A permutation of the slots: order_[rank] for rank < size_ holds the
+    // entry at `rank`, largest first; the rest are free.
+    std::array<slot_index, N + 1> order_ = every_slot();
     std::size_t size_ = 0;
+};
+
+/// Random access, in rank order: a position in the ranking's order of slots.
+template <class K, class V, std::size_t N>
+class top_n<K, V, N>::const_iterator {
+public:
+    using iterator_concept = std::random_access_iterator_tag;
+    using iterator_category = std::random_access_iterator_tag;
+    using value_type = std::pair<K, V>;
+    using difference_type = std::ptrdiff_t;
+    using pointer = value_type const*;
+    using reference = value_type const&;
+
+    constexpr const_iterator() noexcept = default;
+
+    constexpr reference operator*() const noexcept { return slots_[*rank_]; }
+    constexpr pointer operator->() const noexcept { return &**this; }
+    constexpr reference operator[](difference_type n) const noexcept { return *(*this + n); }
+
+    constexpr const_iterator& operator++() noexcept { return *this += 1; }
+    constexpr const_iterator operator++(int) noexcept { return std::exchange(*this, *this + 1); }
+    constexpr const_iterator& operator--() noexcept { return *this -= 1; }
+    constexpr const_iterator operator--(int) noexcept { return std::exchange(*this, *this - 1); }
+    constexpr const_iterator& operator+=(difference_type n) noexcept {
+        rank_ += n;
+        return *this;
+    }
+    constexpr const_iterator& operator-=(difference_type n) noexcept { return *this += -n; }
+    friend constexpr const_iterator operator+(const_iterator i, difference_type n) noexcept { return i += n; }
+    friend constexpr const_iterator operator+(difference_type n, const_iterator i) noexcept { return i += n; }
+    friend constexpr const_iterator operator-(const_iterator i, difference_type n) noexcept { return i -= n; }
+    friend constexpr difference_type operator-(const_iterator const& a, const_iterator const& b) noexcept {
+        return a.rank_ - b.rank_;
+    }
+
+    friend constexpr bool operator==(const_iterator const& a, const_iterator const& b) noexcept {
+        return a.rank_ == b.rank_;
+    }
+    friend constexpr auto operator<=>(const_iterator const& a, const_iterator const& b) noexcept {
+        return a.rank_ <=> b.rank_;
+    }
+
+private:
+    friend class top_n;
+    constexpr const_iterator(value_type const* slots, slot_index const* rank) noexcept : slots_{slots}, rank_{rank} {}
+
+    value_type const* slots_ = nullptr;
+    slot_index const* rank_ = nullptr;
 };
 
 }  // namespace typed_metrics
