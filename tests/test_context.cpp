@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdio>
 #include <cstdint>
+#include <functional>
 #include <iostream>
 #include <set>
 #include <sstream>
@@ -331,6 +332,42 @@ BOOST_AUTO_TEST_CASE(overwrite_replaces_the_value_and_keeps_the_first_location) 
     context.set<"name">("second", tmx::overwrite);
     std::string const message = error_of([&] { context.set<"name">("third"); });
     BOOST_TEST(contains(message, ":" + std::to_string(first_line) + ")"), message);
+}
+
+// While on_exit runs the depth is 0: writing to the context from there fails
+// as outside a scope, even for metrics the reported record holds (a written
+// metric must not stand in for an open scope), and the record it is handed
+// stays as it was.
+BOOST_AUTO_TEST_CASE(writes_from_on_exit_are_outside_any_scope) {
+    reporting_fixture<test_schema> reports;
+    std::vector<std::string> refusals;
+    tmx::metrics_context<test_schema>* self = nullptr;
+    tmx::metrics_context<test_schema> reentrant{[&](auto const& e) {
+        for (auto const& attempt : std::vector<std::function<void()>>{
+                 [&] { self->set<"m1">(2, tmx::overwrite); },
+                 [&] { self->set<"m1">(3); },
+                 [&] { self->update(tmx::overwrite, tmx::arg<"m1"> = 4, tmx::arg<"m2"> = 5); },
+                 [&] { self->increment<"count">(1); }}) {
+            refusals.push_back(error_of(attempt));
+        }
+        reports.keep(e);
+    }, reports.options()};
+    self = &reentrant;
+    {
+        auto const scope = reentrant.enter();
+        reentrant.set<"m1">(1);
+        reentrant.update(tmx::arg<"m2"> = 7);
+        reentrant.increment<"count">(1);
+    }
+    BOOST_TEST_REQUIRE(refusals.size() == 4u);
+    for (std::string const& refusal : refusals) {
+        BOOST_TEST(contains(refusal, "outside of a MetricsContext"), refusal);
+    }
+    BOOST_TEST_REQUIRE(reports.exits.size() == 1u);
+    BOOST_TEST(*reports.exits[0].metrics.get<"m1">() == 1);
+    BOOST_TEST(*reports.exits[0].metrics.get<"m2">() == 7);
+    BOOST_TEST(*reports.exits[0].metrics.get<"count">() == 1);
+    BOOST_TEST(reports.errors.empty());
 }
 
 BOOST_AUTO_TEST_CASE(first_set_locations_are_forgotten_by_a_new_outermost_scope) {

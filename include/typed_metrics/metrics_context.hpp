@@ -5,6 +5,7 @@
 #include <typed_metrics/call_site.hpp>
 #include <typed_metrics/checks.hpp>
 #include <typed_metrics/detail/function.hpp>
+#include <typed_metrics/detail/presence_bits.hpp>
 #include <typed_metrics/detail/raise.hpp>
 #include <typed_metrics/exit_info.hpp>
 #include <typed_metrics/fixed_string.hpp>
@@ -98,13 +99,13 @@ public:
     /// `detail::inactive_scope` with the same rules.
     using scope = std::conditional_t<is_enabled, active_scope, detail::inactive_scope>;
 
-    /// Opens a scope. At depth 0 this starts a new record: the previous one
-    /// is cleared, first-set locations are forgotten, the start time is taken.
+    /// Opens a scope. At depth 0 this starts a new record (empty: the last
+    /// one was cleared when it was reported, first-set locations with it) and
+    /// takes the start time.
     [[nodiscard("a scope ends when it is destroyed: keep it in a variable for the unit of work")]]
     scope enter() noexcept {
         if constexpr (is_enabled) {
             if (state_.depth++ > 0) return scope{*this};
-            access::clear(state_.metrics);
             state_.start_ns = state_.options.clock();
             state_.exceptions_at_entry = std::uncaught_exceptions();
             return scope{*this};
@@ -146,7 +147,7 @@ public:
             using slot = detail::slot_t<storage_type, Name>;
             require_scope("increment", slot::index);
             auto& counter = static_cast<slot&>(access::fields(state_.metrics)).value;
-            access::add(state_.metrics, counter, slot::index, std::forward<V>(delta));
+            access::add(state_.written, counter, slot::index, std::forward<V>(delta));
         }
     }
 
@@ -214,7 +215,7 @@ public:
             require_scope("add", slot::index);
             auto& set = static_cast<slot&>(access::fields(state_.metrics)).value;
             set.insert(typename slot::metric::value_type{std::forward<V>(element)});
-            access::mark_present(state_.metrics, slot::index);
+            state_.written.set(slot::index);
         }
     }
 
@@ -232,7 +233,7 @@ public:
                 map.insert_or_assign(typename metric::key_type{std::forward<K>(key)},
                                      typename metric::value_type{std::forward<V>(value)});
             }(static_cast<slot&>(access::fields(state_.metrics)).value);
-            access::mark_present(state_.metrics, slot::index);
+            state_.written.set(slot::index);
         }
     }
 
@@ -247,7 +248,7 @@ public:
             auto& ranking = static_cast<slot&>(access::fields(state_.metrics)).value;
             ranking.add(typename metric::key_type{std::forward<K>(key)},
                         typename metric::value_type{std::forward<V>(value)});
-            access::mark_present(state_.metrics, slot::index);
+            state_.written.set(slot::index);
         }
     }
 
@@ -291,9 +292,12 @@ private:
     // the optimiser time, even when inlined).
     template <class T, class V>
     [[gnu::always_inline]] void store_value(T& field, std::size_t index, V&& value, bool overwrite, call_site where) {
-        require_scope("set", index);
-        bool const was_present = access::is_present(state_.metrics, index);
-        if (!overwrite && was_present) [[unlikely]] raise_already_set(index);
+        bool const was_present = state_.written[index];
+        if (was_present) {
+            if (!overwrite) [[unlikely]] raise_already_set(index);
+        } else {
+            require_scope("set", index);  // a written metric proves a scope open
+        }
         field = T{std::forward<V>(value)};  // built, then moved in: nothing changes if building throws
         if (!was_present) mark_first_write(index, where);
     }
@@ -301,12 +305,11 @@ private:
     template <class... Args>
     void update_values(std::string_view operation, bool overwrite, Args&&... args) {
         constexpr auto const& positions = indices<std::remove_cvref_t<Args>::name...>;
-        require_scope(operation, positions);
-        auto const& metrics = state_.metrics;
         // Tested before the writes; one mask test when the metrics share a
-        // word of presence bits.
-        bool const all_present = access::all_present<index_of<std::remove_cvref_t<Args>::name>...>(metrics);
-        if (!overwrite && access::any_present<index_of<std::remove_cvref_t<Args>::name>...>(metrics)) [[unlikely]] {
+        // word of presence bits. Written metrics prove a scope open.
+        bool const all_present = state_.written.template all<index_of<std::remove_cvref_t<Args>::name>...>();
+        if (!all_present) require_scope(operation, positions);
+        if (!overwrite && state_.written.template any<index_of<std::remove_cvref_t<Args>::name>...>()) [[unlikely]] {
             raise_already_set(positions);
         }
         // Build every new value first: if one throws, nothing was written.
@@ -323,14 +326,14 @@ private:
 
     // Marks an absent metric present, first written at `where`.
     [[gnu::always_inline]] void mark_first_write(std::size_t index, call_site where) noexcept {
-        access::mark_present(state_.metrics, index);
+        state_.written.set(index);
         state_.first_set[index] = where;
     }
 
     // The same for those of `metrics` that are absent (`update`).
     void mark_first_writes(std::span<std::size_t const> metrics, call_site where) noexcept {
         for (std::size_t const index : metrics) {
-            if (!access::is_present(state_.metrics, index)) mark_first_write(index, where);
+            if (!state_.written[index]) mark_first_write(index, where);
         }
     }
 
@@ -339,7 +342,7 @@ private:
     [[noreturn, gnu::cold, gnu::noinline]] void raise_already_set(std::span<std::size_t const> metrics) const {
         std::vector<detail::set_before> recorded;
         for (std::size_t const index : metrics) {
-            if (access::is_present(state_.metrics, index)) {
+            if (state_.written[index]) {
                 recorded.push_back({Schema::names[index], state_.first_set[index]});
             }
         }
@@ -358,16 +361,22 @@ private:
         exit_outermost();
     }
 
+    // Reports the record, then clears it for the next one. While `on_exit`
+    // runs, the depth is 0 and nothing is written: operations it makes on
+    // this context fail as outside a scope.
     [[gnu::noinline]] void exit_outermost() noexcept {
         bool const unwinding = std::uncaught_exceptions() > state_.exceptions_at_entry;
+        access::presence(state_.metrics) = std::exchange(state_.written, {});
         exit_info<Schema> const info{state_.start_ns, state_.options.clock(), state_.metrics,
                                      std::exchange(state_.exception, nullptr), unwinding};
-        if (!state_.on_exit) return;
-        try {
-            state_.on_exit(info);
-        } catch (...) {
-            report(std::current_exception());
+        if (state_.on_exit) {
+            try {
+                state_.on_exit(info);
+            } catch (...) {
+                report(std::current_exception());
+            }
         }
+        access::clear(state_.metrics);
     }
 
     void report(std::exception_ptr error) const noexcept {
@@ -380,8 +389,13 @@ private:
     }
 
     struct state {
+        // Every field of the open record; its presence bits are set from
+        // `written` when it is reported.
         record<Schema> metrics;
-        std::array<call_site, Schema::size> first_set{};  // meaningful where the value is present
+        // The metrics written in the open record: none at depth 0, so a
+        // written metric proves a scope is open and skips the depth test.
+        detail::presence_bits<Schema::size> written;
+        std::array<call_site, Schema::size> first_set{};  // meaningful where written
         int depth = 0;
         // Exceptions in flight when the outermost scope was entered: more at
         // its exit means it is left by unwinding.

@@ -141,33 +141,19 @@ struct record_access {
         return r.fields_;
     }
 
-    // `+=` on a counter (an absent counter holds 0), then marks it present:
-    // both contexts' `increment`. A template per counter type, not per name.
-    template <class Schema, class T, class V>
-    [[gnu::always_inline]] static void add(record<Schema>& r, T& counter, std::size_t index, V&& delta) {
+    // The presence bits: which metrics the record holds.
+    template <class Schema>
+    [[gnu::always_inline]] static presence_bits<Schema::size>& presence(record<Schema>& r) noexcept {
+        return r.present_;
+    }
+
+    // `+=` on a counter (an absent counter holds 0), then marks it in
+    // `present`: both contexts' `increment`. A template per counter type, not
+    // per name.
+    template <std::size_t N, class T, class V>
+    [[gnu::always_inline]] static void add(presence_bits<N>& present, T& counter, std::size_t index, V&& delta) {
         counter += T{std::forward<V>(delta)};
-        r.present_.set(index);
-    }
-
-    template <class Schema>
-    [[gnu::always_inline]] static bool is_present(record<Schema> const& r, std::size_t index) noexcept {
-        return r.present_[index];
-    }
-
-    template <class Schema>
-    [[gnu::always_inline]] static void mark_present(record<Schema>& r, std::size_t index) noexcept {
-        r.present_.set(index);
-    }
-
-    // Whether all, or any, of the metrics at `Indices` are present: one mask
-    // test when they share a word of presence bits.
-    template <std::size_t... Indices, class Schema>
-    static bool all_present(record<Schema> const& r) noexcept {
-        return r.present_.template all<Indices...>();
-    }
-    template <std::size_t... Indices, class Schema>
-    static bool any_present(record<Schema> const& r) noexcept {
-        return r.present_.template any<Indices...>();
+        present.set(index);
     }
 
     // Forgets everything recorded. Out of line: the zeroing is as long as the

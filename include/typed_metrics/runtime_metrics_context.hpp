@@ -48,7 +48,7 @@ public:
             if (state_.metrics.empty()) state_.start_ns = state_.options.clock();
             using slot = detail::slot_t<typename Schema::storage, Name>;
             auto& counter = static_cast<slot&>(access::fields(state_.metrics)).value;
-            access::add(state_.metrics, counter, slot::index, std::forward<V>(delta));
+            access::add(access::presence(state_.metrics), counter, slot::index, std::forward<V>(delta));
             (set_if_absent(std::forward<Extras>(extras)), ...);
         }
     }
@@ -73,9 +73,10 @@ private:
     template <class Arg>
     void set_if_absent(Arg&& extra) {
         using slot = detail::slot_t<typename Schema::storage, std::remove_cvref_t<Arg>::name>;
-        if (access::is_present(state_.metrics, slot::index)) return;
+        auto& present = access::presence(state_.metrics);
+        if (present[slot::index]) return;
         static_cast<slot&>(access::fields(state_.metrics)).value = typename slot::metric::value_type{extra.forward()};
-        access::mark_present(state_.metrics, slot::index);
+        present.set(slot::index);
     }
 
     struct state {
