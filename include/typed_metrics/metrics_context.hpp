@@ -21,7 +21,6 @@
 #include <tuple>
 #include <type_traits>
 #include <utility>
-#include <vector>
 
 namespace typed_metrics {
 
@@ -273,9 +272,9 @@ private:
 
     [[noreturn, gnu::cold, gnu::noinline]] static void raise_outside_scope(std::string_view operation,
                                                                            std::span<std::size_t const> metrics) {
-        std::vector<std::string_view> names;
-        for (std::size_t const index : metrics) names.push_back(Schema::names[index]);
-        detail::raise_outside_scope(operation, names);
+        detail::outside_scope_message message;
+        for (std::size_t const index : metrics) message.add(Schema::names[index]);
+        message.raise(operation);
     }
     [[noreturn, gnu::cold, gnu::noinline]] static void raise_outside_scope(std::string_view operation,
                                                                            std::size_t metric) {
@@ -340,13 +339,11 @@ private:
     // One out-of-line function per context type, not per call site: it takes
     // the metrics by index and reports those already recorded.
     [[noreturn, gnu::cold, gnu::noinline]] void raise_already_set(std::span<std::size_t const> metrics) const {
-        std::vector<detail::set_before> recorded;
+        detail::already_set_message message;
         for (std::size_t const index : metrics) {
-            if (state_.written[index]) {
-                recorded.push_back({Schema::names[index], state_.first_set[index]});
-            }
+            if (state_.written[index]) message.add(Schema::names[index], state_.first_set[index]);
         }
-        detail::raise_already_set(recorded);
+        message.raise();
     }
     [[noreturn, gnu::cold, gnu::noinline]] void raise_already_set(std::size_t metric) const {
         raise_already_set({&metric, 1});
