@@ -17,13 +17,13 @@ set grid
 set output "docs/performance-compile-time.svg"
 set title "Compile time of N metrics and N call sites (g++ 12 -O2)"
 set xlabel "N"
-set ylabel "seconds"
+set ylabel "CPU seconds"
 plot "$compile_csv" skip 1 using 1:3 with linespoints lw 2 title "typed_metrics", \
      "$compile_csv" skip 1 using 1:4 with linespoints lw 2 title "struct + first-write sites", \
      "$compile_csv" skip 1 using 1:2 with linespoints lw 2 title "hand-written struct"
 
 set output "docs/performance-instructions.svg"
-set title "Instructions per operation (callgrind; record30: per record, /100)"
+set title "Instructions per operation, loop included (callgrind; record30: per record, /100)"
 set xlabel ""
 set ylabel "instructions"
 set style data histograms
