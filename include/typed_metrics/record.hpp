@@ -129,9 +129,10 @@ private:
 namespace detail {
 
 // The write side of a record, for the contexts: a field is written through
-// its slot in `fields`, then marked present. Every field not marked present holds
-// its default value (an absent counter is 0), so clearing resets containers
-// only where present.
+// its slot in `fields`, then marked in a set of presence bits (the record's,
+// or the context's while the record is open). When a record is cleared, every
+// field not marked present still holds its default value (an absent counter
+// is 0), so containers are reset only where present.
 struct record_access {
     // The storage: a field is its `detail::slot_t<storage, Name>` base.
     // Not a template per name: a helper per name costs the compiler memory at
@@ -156,16 +157,10 @@ struct record_access {
         present.set(index);
     }
 
-    // Forgets everything recorded. Out of line: the zeroing is as long as the
-    // schema, and `enter()` is inlined wherever a scope opens.
+    // Forgets everything recorded (once per record, at its end).
     template <class Schema>
     static void clear(record<Schema>& r) noexcept {
-        if (!r.present_.none()) clear_fields(r);
-    }
-
-private:
-    template <class Schema>
-    [[gnu::noinline]] static void clear_fields(record<Schema>& r) noexcept {
+        if (r.present_.none()) return;
         using storage = typename Schema::storage;
         if constexpr (std::is_trivially_copyable_v<storage>) {
             // One assignment (a memset): converting the storage to each of
@@ -188,6 +183,7 @@ private:
         r.present_.reset();
     }
 
+private:
     template <class T>
     static void reset(T& value) noexcept {
         if constexpr (requires { value.clear(); }) {

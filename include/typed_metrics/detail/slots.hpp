@@ -19,9 +19,9 @@ struct slot {
 };
 
 // The flat storage: one base per metric. A field is found by overload
-// resolution against these bases (`find_slot`), which costs the compiler O(1)
-// per call site, unlike a constexpr search or a hana::map, which grow with the
-// schema at every call site (figures in docs/design.md).
+// resolution against these bases (`find_slot`): one attempt per base, once
+// per name, far cheaper for the compiler than a constexpr search or a
+// hana::map (figures in docs/design.md and docs/performance.md).
 template <class Indices, class... Metrics>
 struct slots;
 
