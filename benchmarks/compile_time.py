@@ -3,7 +3,7 @@
 """Compile-time benchmark: one file with N metrics and N call sites, built
 with this library and as a hand-written struct, for several N.
 
-    python3 benchmarks/compile_time.py [--compiler g++] [--sizes 100 250 500 1000] [--runs 5]
+    python3 benchmarks/compile_time.py [--compiler g++] [--sizes 100 250 500 1000] [--runs 5] [--instructions]
 
 Prints a Markdown table: median CPU time and peak memory of the compiler
 (`g++ -std=c++20 -O2 -c`; the variants compile in turn, run after run), the
@@ -13,13 +13,19 @@ the struct doing what the library does besides (first-write locations,
 overwrite detection, a depth guard), to tell the cost of those semantics
 from the cost of the library. Writes the
 generated sources and a CSV beside them in --work (default build/compile_time).
+
+Times on a shared machine move by 10% or more between runs. --instructions
+adds the stable figure: the instructions the compiler proper (cc1plus)
+executes for each file, counted once by callgrind (slow: about 80 times a
+compilation, ~25 minutes for the default sizes).
 """
 import argparse
 import os
 import pathlib
+import re
+import shlex
 import statistics
 import subprocess
-import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -108,12 +114,38 @@ def compile_once(compiler, source, include):
     return float(seconds), int(kilobytes) / 1024
 
 
+def compiler_instructions(compiler, source, include, work):
+    """Instructions executed by the compiler proper for one compilation: the
+    driver prints its cc1plus command (-###), which runs under callgrind."""
+    flags = ["-std=c++20", "-O2", "-c", f"-I{include}", str(source), "-o", os.devnull]
+    plan = subprocess.run([compiler, "-###", *flags], check=True, capture_output=True, text=True).stderr
+    cc1 = next(line for line in plan.splitlines() if "cc1plus" in line)
+    out = work / "compiler.callgrind"
+    log = subprocess.run(["valgrind", "--tool=callgrind", "--cache-sim=no", f"--callgrind-out-file={out}",
+                          *shlex.split(cc1)], check=True, capture_output=True, text=True).stderr
+    out.unlink()
+    return int(re.search(r"Collected : (\d+)", log).group(1))
+
+
+def print_instructions(args, include):
+    print("\ninstructions executed by the compiler proper (callgrind, millions), and library / struct\n")
+    print("| N | struct | library | library / struct | struct + sites |")
+    print("|---:|---:|---:|---:|---:|")
+    for n in args.sizes:
+        counts = {name: compiler_instructions(args.compiler, args.work / f"{name}_{n}.cpp", include, args.work) / 1e6
+                  for name in ("struct", "library", "sites")}
+        print(f"| {n} | {counts['struct']:.0f} | {counts['library']:.0f} | "
+              f"{counts['library'] / counts['struct']:.2f} | {counts['sites']:.0f} |", flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--compiler", default="g++")
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 250, 500, 1000])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--work", type=pathlib.Path, default=ROOT / "build" / "compile_time")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count the compiler's instructions with callgrind (slow, stable)")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     include = ROOT / "include"
@@ -154,6 +186,8 @@ def main():
         csv.write("n,struct_s,library_s,sites_s,struct_mb,library_mb,struct_bytes,library_bytes,sites_bytes,ratio\n")
         for row in rows:
             csv.write(",".join(str(x) for x in row) + "\n")
+    if args.instructions:
+        print_instructions(args, include)
 
 if __name__ == "__main__":
     main()
