@@ -93,10 +93,15 @@ inline void require_scope() {{ if (depth == 0) outside(); }}
 """
 
 
+def compile_command(compiler, source, include, output=os.devnull):
+    """The one compilation every figure measures: `compiler -std=c++20 -O2 -c`."""
+    return [compiler, "-std=c++20", "-O2", "-c", f"-I{include}", str(source), "-o", str(output)]
+
+
 def bytes_per_call(compiler, source, include, n, work):
     """Machine code of record_everything (hot and cold parts) per call site."""
     obj = work / (source.stem + ".o")
-    subprocess.run([compiler, "-std=c++20", "-O2", "-c", f"-I{include}", str(source), "-o", str(obj)], check=True)
+    subprocess.run(compile_command(compiler, source, include, obj), check=True)
     symbols = subprocess.run(["nm", "-S", "-C", str(obj)], check=True, capture_output=True, text=True).stdout
     total = sum(int(line.split()[1], 16) for line in symbols.splitlines()
                 if line.endswith("record_everything()") or line.endswith("record_everything() [clone .cold]"))
@@ -108,8 +113,8 @@ def compile_once(compiler, source, include):
     shared machine, time spent waiting for a core is not the compiler's."""
     script = ("import resource,subprocess,sys;subprocess.run(sys.argv[1:],check=True);"
               "u=resource.getrusage(resource.RUSAGE_CHILDREN);print(u.ru_utime+u.ru_stime,u.ru_maxrss)")
-    out = subprocess.run(["python3", "-c", script, compiler, "-std=c++20", "-O2", "-c", f"-I{include}",
-                          str(source), "-o", os.devnull], check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(["python3", "-c", script, *compile_command(compiler, source, include)],
+                         check=True, capture_output=True, text=True).stdout
     seconds, kilobytes = out.split()
     return float(seconds), int(kilobytes) / 1024
 
@@ -117,8 +122,8 @@ def compile_once(compiler, source, include):
 def compiler_instructions(compiler, source, include, work):
     """Instructions executed by the compiler proper for one compilation: the
     driver prints its cc1plus command (-###), which runs under callgrind."""
-    flags = ["-std=c++20", "-O2", "-c", f"-I{include}", str(source), "-o", os.devnull]
-    plan = subprocess.run([compiler, "-###", *flags], check=True, capture_output=True, text=True).stderr
+    command = compile_command(compiler, source, include)
+    plan = subprocess.run([command[0], "-###", *command[1:]], check=True, capture_output=True, text=True).stderr
     cc1 = next(line for line in plan.splitlines() if "cc1plus" in line)
     out = work / "compiler.callgrind"
     log = subprocess.run(["valgrind", "--tool=callgrind", "--cache-sim=no", f"--callgrind-out-file={out}",
