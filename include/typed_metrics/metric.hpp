@@ -21,7 +21,7 @@ enum class metric_kind {
 };
 
 // The tags' rules (valid name, storable types) are checked by `schema`, which
-// reports each broken rule once (schema.hpp).
+// reports the first broken rule once (schema.hpp).
 
 namespace detail {
 
