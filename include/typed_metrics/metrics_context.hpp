@@ -338,7 +338,8 @@ private:
     // The same for those of `metrics` that are absent (`update`).
     void mark_first_writes(std::size_t const* metrics, std::size_t count, call_site where) noexcept {
         for (std::size_t i = 0; i < count; ++i) {
-            if (!state_.written[metrics[i]]) mark_first_write(metrics[i], where);
+            std::size_t const index = metrics[i];
+            if (!state_.written[index]) mark_first_write(index, where);
         }
     }
 
@@ -347,7 +348,8 @@ private:
     [[noreturn, gnu::cold, gnu::noinline]] void raise_already_set(std::size_t const* metrics, std::size_t count) const {
         detail::already_set_message message;
         for (std::size_t i = 0; i < count; ++i) {
-            if (state_.written[metrics[i]]) message.add(Schema::names[metrics[i]], state_.first_set[metrics[i]]);
+            std::size_t const index = metrics[i];
+            if (state_.written[index]) message.add(Schema::names[index], state_.first_set[index]);
         }
         message.raise();
     }
