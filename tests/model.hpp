@@ -136,20 +136,61 @@ inline std::string const values[] = {"v0", "v1", "v2"};
 
 // Applies one operation at a time to the library and to the model. Choices
 // come from a seeded generator, or from bytes (the fuzzer's input; 0 once
-// they run out).
+// they run out). Now and then on_exit itself runs a sequence of operations
+// on the context, nested scopes included, as instrumented code called from
+// a sink would: the units of work it opens are compared like any other, and
+// the record it was handed must read the same when it returns.
 struct run {
+    using scope_stack = std::vector<tmx::metrics_context<model_schema>::scope>;
+    static constexpr int max_reporting_depth = 2;  // on_exit inside on_exit inside on_exit at most
+
     std::mt19937 random;
     std::optional<std::span<std::uint8_t const>> bytes;
     model reference;
     std::vector<std::pair<model_record, bool>> exits;
-    tmx::metrics_context<model_schema> context{
-        [this](tmx::exit_info<model_schema> const& e) { exits.emplace_back(to_model(e.metrics), e.exception != nullptr); }};
-    std::vector<tmx::metrics_context<model_schema>::scope> scopes;
+    std::size_t exits_compared = 0;
+    int reporting_depth = 0;
+    std::string divergence_in_on_exit;
+    tmx::metrics_context<model_schema> context{[this](tmx::exit_info<model_schema> const& e) { on_exit(e); }};
+    scope_stack scopes;
 
     explicit run(unsigned seed) : random{seed} {}
     explicit run(std::span<std::uint8_t const> input) : bytes{input} {}
 
     bool exhausted() const { return bytes && bytes->empty(); }
+
+    void on_exit(tmx::exit_info<model_schema> const& e) {
+        exits.emplace_back(to_model(e.metrics), e.exception != nullptr);
+        if (reporting_depth == max_reporting_depth || pick(4) != 0) return;
+        model_record const reported = exits.back().first;
+        ++reporting_depth;
+        scope_stack own_scopes;
+        for (int i = 1 + pick(12); i > 0; --i) note_divergence(step(own_scopes));
+        while (!own_scopes.empty()) {  // innermost first, as the scopes of a body end
+            reference.exit(false);
+            own_scopes.pop_back();
+        }
+        note_divergence(compare_exits());
+        --reporting_depth;
+        if (to_model(e.metrics) != reported) note_divergence("the record on_exit reads changed while it ran");
+    }
+
+    void note_divergence(std::string const& divergence) {
+        if (divergence.empty() || !divergence_in_on_exit.empty()) return;
+        divergence_in_on_exit = divergence.starts_with("in on_exit: ") ? divergence : "in on_exit: " + divergence;
+    }
+
+    // Every on_exit payload since the last comparison against the model's.
+    std::string compare_exits() {
+        if (exits.size() != reference.exits.size()) return "number of on_exit calls differs";
+        for (; exits_compared < exits.size(); ++exits_compared) {
+            auto const& [record, exception] = exits[exits_compared];
+            auto const& [model_metrics, model_exception] = reference.exits[exits_compared];
+            if (record != normalized(model_metrics)) return "on_exit record differs";
+            if (exception != model_exception) return "on_exit exception differs";
+        }
+        return "";
+    }
 
     int pick(int n) {
         if (!bytes) return std::uniform_int_distribution<int>{0, n - 1}(random);
@@ -189,21 +230,23 @@ struct run {
     }
 
     // Runs one random operation on both; returns a description of a divergence, or "".
-    std::string step() {
+    std::string step() { return step(scopes); }
+
+    std::string step(scope_stack& open_scopes) {
         int const op = pick(12);
         outcome expected = outcome::done;
         outcome actual = outcome::done;
         switch (op) {
             case 0:
-                if (scopes.size() < 4) {
+                if (open_scopes.size() < 4) {
                     reference.enter();
-                    scopes.push_back(context.enter());
+                    open_scopes.push_back(context.enter());
                 }
                 break;
             case 1:
-                if (!scopes.empty()) {
+                if (!open_scopes.empty()) {
                     reference.exit(false);
-                    scopes.pop_back();
+                    open_scopes.pop_back();
                 }
                 break;
             case 2: {
@@ -279,16 +322,10 @@ struct run {
                 break;
             }
         }
+        if (!divergence_in_on_exit.empty()) return std::exchange(divergence_in_on_exit, "");
         if (expected != actual) return "outcome differs";
         if (context.in_progress() != reference.inside()) return "depth differs";
-        if (exits.size() != reference.exits.size()) return "number of on_exit calls differs";
-        if (!exits.empty()) {
-            auto const& [record, exception] = exits.back();
-            auto const& [model_metrics, model_exception] = reference.exits.back();
-            if (record != normalized(model_metrics)) return "on_exit record differs";
-            if (exception != model_exception) return "on_exit exception differs";
-        }
-        return "";
+        return compare_exits();
     }
 };
 

@@ -62,6 +62,23 @@ BOOST_AUTO_TEST_CASE(scalar_operations_and_scopes_allocate_nothing) {
     BOOST_TEST(reports == 2 * 5u);  // both cycles reported their 5 metrics
 }
 
+// The callback a disabled context is given is never stored: a lambda whose
+// captures exceed std::function's small buffer allocates nothing either.
+BOOST_AUTO_TEST_CASE(a_disabled_context_built_with_a_capturing_lambda_allocates_nothing) {
+    std::size_t a = 0, b = 0, c = 0, d = 0;
+    auto const on_exit = [&a, &b, &c, &d](auto const&) { a += b + c + d; };
+    static_assert(sizeof(on_exit) > 2 * sizeof(void*), "captures larger than std::function's small buffer");
+    BOOST_TEST(allocations_of([&] {
+                   tmx::metrics_context<schema, tmx::disabled> context{on_exit};
+                   auto const scope = context.enter();
+                   context.increment<"graph_breaks">(1);
+                   context.update();
+               }) == 0u);
+    BOOST_TEST(allocations_of([&] {
+                   tmx::metrics_context<schema> enabled{on_exit};  // or the test above proves nothing
+               }) == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(a_disabled_context_allocates_nothing_at_all) {
     BOOST_TEST(allocations_of([] {
                    tmx::metrics_context<schema, tmx::disabled> context{nullptr};

@@ -370,6 +370,88 @@ BOOST_AUTO_TEST_CASE(writes_from_on_exit_are_outside_any_scope) {
     BOOST_TEST(reports.errors.empty());
 }
 
+// A scope entered while on_exit runs starts a unit of work of its own, from
+// an empty record, as PyTorch's MetricsContext starts a fresh dict at depth 0.
+// The record on_exit was handed stays as reported until on_exit returns, and
+// nothing of either unit reaches a later record.
+BOOST_AUTO_TEST_CASE(a_scope_entered_from_on_exit_is_a_unit_of_work_of_its_own) {
+    using schema = tmx::schema<tmx::counter<"n">, tmx::set_of<"tags", std::string>,
+                               tmx::map_of<"kv", std::string, int>>;
+    std::vector<std::string> printed;  // each record as on_exit printed it, in call order
+    std::vector<std::string> printed_after_reentry;  // the outer record, printed again once the nested unit ended
+    int calls = 0;
+    tmx::metrics_context<schema>* self = nullptr;
+    tmx::metrics_context<schema> context{[&](auto const& exit) {
+        std::ostringstream out;
+        out << exit.metrics;
+        printed.push_back(out.str());
+        if (++calls == 1) {
+            {
+                auto const nested = self->enter();
+                self->increment<"n">(1);
+            }
+            std::ostringstream again;
+            again << exit.metrics;
+            printed_after_reentry.push_back(again.str());
+        }
+    }};
+    self = &context;
+    {
+        auto const scope = context.enter();
+        context.increment<"n">(100);
+        context.add_to_set<"tags">("secret-from-unit-1");
+        context.set_key_value<"kv">("k1", 1);
+    }
+    {
+        auto const scope = context.enter();
+        context.add_to_set<"tags">("unit-3");
+        context.set_key_value<"kv">("k3", 3);
+    }
+    BOOST_TEST_REQUIRE(printed.size() == 3u);
+    BOOST_TEST(printed[0] == R"({n: 100, tags: {"secret-from-unit-1"}, kv: {"k1": 1}})");
+    BOOST_TEST(printed[1] == "{n: 1}");
+    BOOST_TEST(printed[2] == R"({tags: {"unit-3"}, kv: {"k3": 3}})");
+    BOOST_TEST_REQUIRE(printed_after_reentry.size() == 1u);
+    BOOST_TEST(printed_after_reentry[0] == printed[0]);
+}
+
+// Three levels: the unit opened from on_exit has an on_exit that opens
+// another. Each level reports its own record, and none disturbs the one its
+// caller is still reading.
+BOOST_AUTO_TEST_CASE(units_opened_from_nested_on_exit_calls_stay_apart) {
+    using schema = tmx::schema<tmx::counter<"level">, tmx::value<"name", std::string>>;
+    std::vector<std::string> printed;
+    std::vector<bool> unchanged;
+    tmx::metrics_context<schema>* self = nullptr;
+    tmx::metrics_context<schema> context{[&](auto const& exit) {
+        std::ostringstream before;
+        before << exit.metrics;
+        printed.push_back(before.str());
+        std::int64_t const level = exit.metrics.template get<"level">().value_or(0);
+        if (level < 3) {
+            auto const nested = self->enter();
+            self->increment<"level">(level + 1);
+            self->set<"name">("a name longer than any small-string buffer, level " + std::to_string(level + 1));
+        }
+        std::ostringstream after;
+        after << exit.metrics;
+        unchanged.push_back(after.str() == before.str());
+    }};
+    self = &context;
+    for (int unit = 0; unit < 2; ++unit) {
+        auto const scope = context.enter();
+        context.increment<"level">(1);
+    }
+    auto const nested_name = [](int level) {
+        return "\"a name longer than any small-string buffer, level " + std::to_string(level) + "\"";
+    };
+    std::vector<std::string> const one_unit{"{level: 1}", "{level: 2, name: " + nested_name(2) + "}",
+                                            "{level: 3, name: " + nested_name(3) + "}"};
+    BOOST_TEST_REQUIRE(printed.size() == 6u);
+    for (std::size_t i = 0; i < printed.size(); ++i) BOOST_TEST(printed[i] == one_unit[i % 3]);
+    BOOST_TEST(unchanged == std::vector<bool>(6, true), "a nested unit changed the record its caller reads");
+}
+
 BOOST_AUTO_TEST_CASE(first_set_locations_are_forgotten_by_a_new_outermost_scope) {
     {
         auto const scope = context.enter();
@@ -395,6 +477,32 @@ BOOST_AUTO_TEST_CASE(update_refuses_recorded_keys_names_them_and_applies_nothing
     BOOST_TEST(last().size() == 2u);
     BOOST_TEST(*last().get<"m1">() == 1);
     BOOST_TEST(*last().get<"m2">() == 2);
+}
+
+// An empty update, as `update({})`: it needs a scope, and then does nothing.
+// Generic code that forwards an empty pack compiles.
+BOOST_AUTO_TEST_CASE(an_empty_update_needs_a_scope_and_then_does_nothing) {
+    auto const forward_update = [&](auto&&... args) { context.update(args...); };
+    auto const forward_update_outer = [&](auto&&... args) { context.update_outer(args...); };
+    std::vector<std::pair<std::function<void()>, std::string>> const empty_updates{
+        {[&] { context.update(); }, "update"},
+        {[&] { context.update(tmx::overwrite); }, "update"},
+        {[&] { context.update_outer(); }, "update_outer"},
+        {[&] { context.update_outer(tmx::overwrite); }, "update_outer"},
+        {[&] { forward_update(); }, "update"},
+        {[&] { forward_update_outer(); }, "update_outer"}};
+    for (auto const& [update, operation] : empty_updates) {
+        BOOST_TEST(error_of(update) == "Cannot " + operation + " outside of a MetricsContext");
+        BOOST_TEST(error_of([&] {
+            auto const outer = context.enter();
+            update();
+            auto const inner = context.enter();
+            update();
+        }) == "<no exception>");
+        BOOST_TEST_REQUIRE(!exits.empty());
+        BOOST_TEST(last().empty());
+    }
+    BOOST_TEST(exits.size() == empty_updates.size());
 }
 
 BOOST_AUTO_TEST_CASE(update_with_overwrite_applies_everything) {

@@ -14,6 +14,7 @@
 #include <typed_metrics/record.hpp>
 
 #include <array>
+#include <concepts>
 #include <cstdint>
 #include <exception>
 #include <tuple>
@@ -62,9 +63,13 @@ public:
     using on_exit_fn = std::function<void(exit_info<Schema> const&)>;
     static constexpr bool is_enabled = std::is_same_v<Mode, enabled>;
 
-    explicit metrics_context([[maybe_unused]] on_exit_fn on_exit, [[maybe_unused]] context_options options = {}) {
+    /// `on_exit` is anything an `on_exit_fn` can be built from; a disabled
+    /// context never builds one, so it never allocates for a capturing lambda.
+    template <class OnExit>
+        requires std::constructible_from<on_exit_fn, OnExit>
+    explicit metrics_context([[maybe_unused]] OnExit&& on_exit, [[maybe_unused]] context_options options = {}) {
         if constexpr (is_enabled) {
-            state_.on_exit = std::move(on_exit);
+            state_.on_exit = std::forward<OnExit>(on_exit);
             state_.options = std::move(options);
         }
     }
@@ -307,6 +312,10 @@ private:
         if (!was_present) mark_first_write(index, where);
     }
 
+    // An empty update, as `update({})` in PyTorch's MetricsContext: it needs
+    // a scope, and then does nothing.
+    void update_values(char const* operation, bool) { require_scope(operation, nullptr, 0); }
+
     template <class... Args>
     void update_values(char const* operation, bool overwrite, Args&&... args) {
         constexpr auto const& positions = indices<std::remove_cvref_t<Args>::name...>;
@@ -366,22 +375,48 @@ private:
         exit_outermost();
     }
 
-    // Reports the record, then clears it for the next one. While `on_exit`
-    // runs, the depth is 0 and nothing is written: operations it makes on
-    // this context fail as outside a scope.
+    // While `on_exit` runs, the depth is 0: operations it makes on this
+    // context fail as outside a scope, and a scope it enters starts a unit of
+    // work of its own. So the record leaves the open storage before it is
+    // reported: into the spare record, or, when an on_exit is already
+    // reading that one, into a record on the stack.
     [[gnu::noinline]] void exit_outermost() noexcept {
+        if (state_.reporting == 0) [[likely]] {
+            report_from(state_.reported);
+        } else {
+            report_nested();
+        }
+    }
+
+    [[gnu::cold, gnu::noinline]] void report_nested() noexcept {
+        try {
+            record<Schema> nested;
+            report_from(nested);
+        } catch (...) {  // building the record threw: the unit is dropped, and said so
+            report(std::current_exception());
+            access::presence(state_.metrics) = std::exchange(state_.written, {});
+            access::clear(state_.metrics);
+            state_.exception = nullptr;
+        }
+    }
+
+    // Moves the open record into `reported` (which is clear), hands it to
+    // `on_exit`, then clears it.
+    void report_from(record<Schema>& reported) noexcept {
         bool const unwinding = std::uncaught_exceptions() > state_.exceptions_at_entry;
-        access::presence(state_.metrics) = std::exchange(state_.written, {});
-        exit_info<Schema> const info{state_.start_ns, state_.options.clock(), state_.metrics,
+        access::take(reported, state_.metrics, std::exchange(state_.written, {}));
+        exit_info<Schema> const info{state_.start_ns, state_.options.clock(), reported,
                                      std::exchange(state_.exception, nullptr), unwinding};
         if (state_.on_exit) {
+            ++state_.reporting;
             try {
                 state_.on_exit(info);
             } catch (...) {
                 report(std::current_exception());
             }
+            --state_.reporting;
         }
-        access::clear(state_.metrics);
+        access::clear(reported);
     }
 
     void report(std::exception_ptr error) const noexcept {
@@ -397,6 +432,11 @@ private:
         // Every field of the open record; its presence bits are set from
         // `written` when it is reported.
         record<Schema> metrics;
+        // The last record, while on_exit reads it; clear otherwise.
+        record<Schema> reported;
+        // How many on_exit calls are running (more than one when a unit of
+        // work opened from on_exit ends inside it).
+        int reporting = 0;
         // The metrics written in the open record: none at depth 0, so a
         // written metric proves a scope is open and skips the depth test.
         detail::presence_bits<Schema::size> written;

@@ -24,7 +24,9 @@ public:
 
     [[noreturn, gnu::cold, gnu::noinline]] void raise(std::string_view operation) const {
         std::string message("Cannot ");
-        message.append(operation).append(" ").append(names_).append(" outside of a MetricsContext");
+        message.append(operation);
+        if (!names_.empty()) message.append(" ").append(names_);  // an empty update names none
+        message.append(" outside of a MetricsContext");
         throw metrics_error(message);
     }
 
