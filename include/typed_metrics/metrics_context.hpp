@@ -4,6 +4,7 @@
 #include <typed_metrics/arg.hpp>
 #include <typed_metrics/call_site.hpp>
 #include <typed_metrics/checks.hpp>
+#include <typed_metrics/detail/call_on_exit.hpp>
 #include <typed_metrics/detail/function.hpp>
 #include <typed_metrics/detail/presence_bits.hpp>
 #include <typed_metrics/detail/raise.hpp>
@@ -374,23 +375,8 @@ private:
         access::presence(state_.metrics) = std::exchange(state_.written, {});
         exit_info<Schema> const info{state_.start_ns, state_.options.clock(), state_.metrics,
                                      std::exchange(state_.exception, nullptr), unwinding};
-        if (state_.on_exit) {
-            try {
-                state_.on_exit(info);
-            } catch (...) {
-                report(std::current_exception());
-            }
-        }
+        detail::call_on_exit(state_.on_exit, info, state_.options.on_error);
         access::clear(state_.metrics);
-    }
-
-    void report(std::exception_ptr error) const noexcept {
-        try {
-            if (state_.options.on_error) state_.options.on_error(error);
-        } catch (...) {
-            // The hook itself failed: there is nowhere left to report to, and
-            // a destructor is on the stack.
-        }
     }
 
     struct state {
