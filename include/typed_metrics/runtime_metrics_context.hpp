@@ -20,11 +20,12 @@ namespace typed_metrics {
 
 /// Metrics gathered at run time outside any unit of work, without scopes:
 /// recording starts the clock, `finish()` hands the record to `on_exit` and
-/// starts over, and destroying the context finishes a pending record. Used by
-/// one thread at a time, like `metrics_context`, and neither copyable nor
-/// movable (a copy would report the pending record twice); `on_exit` must not
-/// destroy the context it is called by. With `Mode` = `tmx::disabled` it does
-/// nothing but check each call.
+/// starts over, and destroying the context finishes a pending record (so what
+/// `on_exit` writes to must outlive the context). Used by one thread at a
+/// time, like `metrics_context`, and neither copyable nor movable (a copy
+/// would report the pending record twice); `on_exit` must not destroy the
+/// context it is called by. With `Mode` = `tmx::disabled` it does nothing but
+/// check each call.
 template <class Schema, context_mode Mode = enabled>
 class runtime_metrics_context {
     using access = detail::record_access;

@@ -8,6 +8,7 @@
 #include <boost/hana/transform.hpp>
 #include <boost/hana/tuple.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -114,6 +115,7 @@ using runtime = tmx::runtime_metrics_context<schema>;
 static_assert(!std::is_copy_constructible_v<runtime> && !std::is_move_constructible_v<runtime>);
 static_assert(std::is_nothrow_destructible_v<runtime>);
 static_assert(noexcept(std::declval<runtime&>().finish()));
+static_assert(std::is_constructible_v<runtime, std::nullptr_t> && !std::is_constructible_v<runtime, int>);
 
 // Names are compared by content, whatever their length.
 static_assert(tmx::fixed_string("abc") == tmx::fixed_string("abc"));
