@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
 // No heap allocation on enter, exit, increment, scalar set or update of
-// scalars: counted by replacing the global operator new in this executable.
+// scalars, in a runtime context's cycle, or anywhere in a disabled context:
+// counted by replacing the global operator new in this executable.
 #define BOOST_TEST_MODULE allocations
 #include <boost/test/unit_test.hpp>
 
@@ -85,4 +86,28 @@ BOOST_AUTO_TEST_CASE(a_disabled_context_allocates_nothing_at_all) {
                    auto const scope = context.enter();
                    context.add_to_set<"guards">("a string far longer than any small-string buffer");
                }) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_disabled_runtime_context_allocates_nothing_at_all) {
+    // Four captured pointers: more than std::function holds without allocating.
+    int a = 0, b = 0, c = 0, d = 0;
+    BOOST_TEST(allocations_of([&] {
+                   tmx::runtime_metrics_context<schema, tmx::disabled> context{
+                       [pa = &a, pb = &b, pc = &c, pd = &d](auto const&) { *pa = *pb = *pc = *pd = 1; }};
+                   context.increment<"graph_breaks">(1, tmx::arg<"backend"> = "a string far longer than any buffer");
+                   context.finish();
+               }) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_runtime_context_cycle_allocates_nothing) {
+    std::size_t reports = 0;
+    tmx::runtime_metrics_context<schema> context{[&](tmx::exit_info<schema> const& e) { reports += e.metrics.size(); }};
+    auto const cycle = [&] {
+        context.increment<"graph_breaks">(1, tmx::arg<"compile_ms"> = 3.5, tmx::arg<"backend"> = "eager");
+        context.increment<"cache_bytes">(std::uint64_t{4096});
+        context.finish();
+    };
+    cycle();  // a first cycle may warm up anything lazily allocated
+    BOOST_TEST(allocations_of(cycle) == 0u);
+    BOOST_TEST(reports == 2 * 4u);
 }

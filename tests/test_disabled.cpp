@@ -21,6 +21,7 @@ using disabled_runtime = tmx::runtime_metrics_context<schema, tmx::disabled>;
 
 static_assert(std::is_empty_v<disabled_context>);
 static_assert(std::is_empty_v<disabled_runtime>);
+static_assert(std::is_trivially_destructible_v<disabled_runtime>);  // the enabled one finishes its record
 static_assert(std::is_empty_v<disabled_context::scope>);
 static_assert(std::is_trivially_destructible_v<disabled_context::scope>);
 static_assert(!std::is_copy_constructible_v<disabled_context::scope>);

@@ -6,8 +6,14 @@
 
 #include "fixture.hpp"
 
+#include <typed_metrics/json.hpp>
+
+#include <exception>
+#include <fstream>
+#include <ios>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace {
 
@@ -69,12 +75,132 @@ BOOST_AUTO_TEST_CASE(finish_resets_for_the_next_cycle) {
     BOOST_TEST(*exits[1].metrics.get<"backend">() == "b");
 }
 
-BOOST_AUTO_TEST_CASE(a_throwing_on_exit_propagates_after_the_reset) {
-    tmx::runtime_metrics_context<schema> throwing{[](auto const&) { throw std::runtime_error("sink is down"); },
+BOOST_AUTO_TEST_CASE(what_on_exit_throws_goes_to_on_error_and_the_record_is_reset) {
+    int calls = 0;
+    tmx::runtime_metrics_context<schema> throwing{[&](tmx::exit_info<schema> const& e) {
+                                                      ++calls;
+                                                      keep(e);
+                                                      throw std::runtime_error("sink is down");
+                                                  },
                                                   options()};
     throwing.increment<"graph_breaks">(1);
-    BOOST_CHECK_THROW(throwing.finish(), std::runtime_error);
-    BOOST_CHECK_NO_THROW(throwing.finish());  // the record was reset: nothing to report
+    BOOST_CHECK_NO_THROW(throwing.finish());
+    BOOST_TEST_REQUIRE(errors.size() == 1u);
+    BOOST_TEST(message(errors[0]) == "sink is down");
+    throwing.finish();  // the record was reset: nothing to report
+    BOOST_TEST(calls == 1);
+    throwing.increment<"graph_breaks">(2);
+    throwing.finish();  // the next cycle starts from an empty record
+    BOOST_TEST_REQUIRE(exits.size() == 2u);
+    BOOST_TEST(*exits[1].metrics.get<"graph_breaks">() == 2);
+    BOOST_TEST(errors.size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(a_json_lines_sink_on_a_full_device_is_reported_not_thrown) {
+    std::ofstream full{"/dev/full"};
+    BOOST_TEST_REQUIRE(full.is_open());
+    tmx::runtime_metrics_context<schema> to_full{tmx::json_lines_sink(full), options()};
+    to_full.increment<"graph_breaks">(1);
+    BOOST_CHECK_NO_THROW(to_full.finish());
+    BOOST_TEST_REQUIRE(errors.size() == 1u);
+    BOOST_CHECK_THROW(std::rethrow_exception(errors[0]), std::ios_base::failure);
+}
+
+BOOST_AUTO_TEST_CASE(a_throwing_error_hook_is_swallowed) {
+    tmx::runtime_metrics_context<schema> throwing{
+        [](auto const&) { throw std::runtime_error("sink is down"); },
+        {.clock = &fake_clock, .on_error = [](std::exception_ptr) { throw std::logic_error("hook is down"); }}};
+    throwing.increment<"graph_breaks">(1);
+    BOOST_CHECK_NO_THROW(throwing.finish());
+    BOOST_CHECK_NO_THROW(throwing.finish());  // reset all the same
+}
+
+BOOST_AUTO_TEST_CASE(the_destructor_finishes_a_pending_record) {
+    {
+        tmx::runtime_metrics_context<schema> pending{[this](auto const& e) { keep(e); }, options()};
+        pending.increment<"graph_breaks">(4, tmx::arg<"backend"> = "eager");
+    }
+    BOOST_TEST_REQUIRE(exits.size() == 1u);
+    BOOST_TEST(*exits[0].metrics.get<"graph_breaks">() == 4);
+    BOOST_TEST(*exits[0].metrics.get<"backend">() == "eager");
+    {
+        tmx::runtime_metrics_context<schema> finished{[this](auto const& e) { keep(e); }, options()};
+        finished.increment<"graph_breaks">(1);
+        finished.finish();
+    }
+    BOOST_TEST(exits.size() == 2u);  // nothing pending at destruction: no second report
+}
+
+BOOST_AUTO_TEST_CASE(the_destructor_never_throws_even_when_on_exit_and_its_hook_throw) {
+    int calls = 0;
+    auto const destroy_pending = [&](tmx::context_options hook) {
+        tmx::runtime_metrics_context<schema> pending{[&](auto const&) {
+                                                         ++calls;
+                                                         throw std::runtime_error("sink is down");
+                                                     },
+                                                     std::move(hook)};
+        pending.increment<"graph_breaks">(1);
+    };
+    BOOST_CHECK_NO_THROW(destroy_pending(options()));
+    BOOST_TEST(calls == 1);
+    BOOST_TEST_REQUIRE(errors.size() == 1u);
+    BOOST_TEST(message(errors[0]) == "sink is down");
+    BOOST_CHECK_NO_THROW(destroy_pending(
+        {.clock = &fake_clock, .on_error = [](std::exception_ptr) { throw std::logic_error("hook is down"); }}));
+    BOOST_TEST(calls == 2);
+}
+
+// on_exit records on its own context and calls finish() again, as a hostile
+// user would: the record it was handed stays as reported until it returns,
+// and what it recorded is the next record, whole.
+BOOST_AUTO_TEST_CASE(what_on_exit_records_goes_to_the_next_record) {
+    int calls = 0;
+    tmx::runtime_metrics_context<schema>* self = nullptr;
+    tmx::runtime_metrics_context<schema> reentrant{
+        [&](tmx::exit_info<schema> const& e) {
+            ++calls;
+            keep(e);
+            if (calls > 1) return;
+            self->increment<"graph_breaks">(100, tmx::arg<"backend"> = "from on_exit");
+            BOOST_TEST(e.metrics.get<"graph_breaks">().value_or(-1) == 1);
+            self->finish();  // while on_exit runs: reported by the next finish()
+            BOOST_TEST(e.metrics.get<"graph_breaks">().value_or(-1) == 1);
+            BOOST_TEST(!e.metrics.contains<"backend">());
+            BOOST_TEST(e.metrics == exits[0].metrics);
+            throw std::runtime_error("after recording");
+        },
+        options()};
+    self = &reentrant;
+    reentrant.increment<"graph_breaks">(1, tmx::arg<"compile_ms"> = 2.5);
+    reentrant.finish();
+    BOOST_TEST(calls == 1);
+    BOOST_TEST(errors.size() == 1u);
+    reentrant.finish();
+    BOOST_TEST_REQUIRE(exits.size() == 2u);
+    BOOST_TEST(*exits[1].metrics.get<"graph_breaks">() == 100);
+    BOOST_TEST(*exits[1].metrics.get<"backend">() == "from on_exit");
+    BOOST_TEST(!exits[1].metrics.contains<"compile_ms">());
+    BOOST_TEST(exits[1].start_ns > exits[0].start_ns);  // its own cycle's clock reading
+    reentrant.finish();
+    BOOST_TEST(calls == 2);  // nothing left
+}
+
+// In the destructor there is no next record: what on_exit records then is
+// dropped, without a report and without touching freed memory.
+BOOST_AUTO_TEST_CASE(what_on_exit_records_during_the_destructor_is_dropped) {
+    int calls = 0;
+    {
+        tmx::runtime_metrics_context<schema>* self = nullptr;
+        tmx::runtime_metrics_context<schema> reentrant{[&](auto const&) {
+                                                           ++calls;
+                                                           self->increment<"graph_breaks">(1);
+                                                           self->finish();
+                                                       },
+                                                       options()};
+        self = &reentrant;
+        reentrant.increment<"graph_breaks">(1);
+    }
+    BOOST_TEST(calls == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

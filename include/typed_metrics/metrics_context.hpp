@@ -4,6 +4,7 @@
 #include <typed_metrics/arg.hpp>
 #include <typed_metrics/call_site.hpp>
 #include <typed_metrics/checks.hpp>
+#include <typed_metrics/detail/call_on_exit.hpp>
 #include <typed_metrics/detail/function.hpp>
 #include <typed_metrics/detail/presence_bits.hpp>
 #include <typed_metrics/detail/raise.hpp>
@@ -388,16 +389,11 @@ private:
         }
     }
 
+    // Building a record cannot throw: a schema's types are built without
+    // throwing (a schema rule).
     [[gnu::cold, gnu::noinline]] void report_nested() noexcept {
-        try {
-            record<Schema> nested;
-            report_from(nested);
-        } catch (...) {  // building the record threw: the unit is dropped, and said so
-            report(std::current_exception());
-            access::presence(state_.metrics) = std::exchange(state_.written, {});
-            access::clear(state_.metrics);
-            state_.exception = nullptr;
-        }
+        record<Schema> nested;
+        report_from(nested);
     }
 
     // Moves the open record into `reported` (which is clear), hands it to
@@ -407,25 +403,10 @@ private:
         access::take(reported, state_.metrics, std::exchange(state_.written, {}));
         exit_info<Schema> const info{state_.start_ns, state_.options.clock(), reported,
                                      std::exchange(state_.exception, nullptr), unwinding};
-        if (state_.on_exit) {
-            ++state_.reporting;
-            try {
-                state_.on_exit(info);
-            } catch (...) {
-                report(std::current_exception());
-            }
-            --state_.reporting;
-        }
+        ++state_.reporting;
+        detail::call_on_exit(state_.on_exit, info, state_.options.on_error);
+        --state_.reporting;
         access::clear(reported);
-    }
-
-    void report(std::exception_ptr error) const noexcept {
-        try {
-            if (state_.options.on_error) state_.options.on_error(error);
-        } catch (...) {
-            // The hook itself failed: there is nowhere left to report to, and
-            // a destructor is on the stack.
-        }
     }
 
     struct state {

@@ -3,6 +3,7 @@
 
 #include <typed_metrics/arg.hpp>
 #include <typed_metrics/checks.hpp>
+#include <typed_metrics/detail/call_on_exit.hpp>
 #include <typed_metrics/detail/function.hpp>
 #include <typed_metrics/exit_info.hpp>
 #include <typed_metrics/fixed_string.hpp>
@@ -10,6 +11,7 @@
 #include <typed_metrics/options.hpp>
 #include <typed_metrics/record.hpp>
 
+#include <concepts>
 #include <cstdint>
 #include <type_traits>
 #include <utility>
@@ -18,8 +20,12 @@ namespace typed_metrics {
 
 /// Metrics gathered at run time outside any unit of work, without scopes:
 /// recording starts the clock, `finish()` hands the record to `on_exit` and
-/// starts over. Used by one thread at a time, like `metrics_context`; with
-/// `Mode` = `tmx::disabled` it does nothing but check each call.
+/// starts over, and destroying the context finishes a pending record (so what
+/// `on_exit` writes to must outlive the context). Used by one thread at a
+/// time, like `metrics_context`, and neither copyable nor movable (a copy
+/// would report the pending record twice); `on_exit` must not destroy the
+/// context it is called by. With `Mode` = `tmx::disabled` it does nothing but
+/// check each call.
 template <class Schema, context_mode Mode = enabled>
 class runtime_metrics_context {
     using access = detail::record_access;
@@ -30,13 +36,19 @@ public:
     using on_exit_fn = std::function<void(exit_info<Schema> const&)>;
     static constexpr bool is_enabled = std::is_same_v<Mode, enabled>;
 
-    explicit runtime_metrics_context([[maybe_unused]] on_exit_fn on_exit,
-                                     [[maybe_unused]] context_options options = {}) {
+    /// `on_exit` is anything an `on_exit_fn` is built from; a disabled
+    /// context never builds it, so building one allocates nothing.
+    template <class F>
+        requires std::constructible_from<on_exit_fn, F>
+    explicit runtime_metrics_context([[maybe_unused]] F&& on_exit, [[maybe_unused]] context_options options = {}) {
         if constexpr (is_enabled) {
-            state_.on_exit = std::move(on_exit);
+            state_.on_exit = on_exit_fn(std::forward<F>(on_exit));
             state_.options = std::move(options);
         }
     }
+
+    runtime_metrics_context(runtime_metrics_context const&) = delete;
+    runtime_metrics_context& operator=(runtime_metrics_context const&) = delete;
 
     /// Adds `delta` to the counter `Name`. Each extra, `tmx::arg<"k"> = v`
     /// naming a value metric, is recorded only if `k` is absent: the first
@@ -45,45 +57,63 @@ public:
     void increment(V&& delta, Extras&&... extras) {
         if constexpr (detail::check_increment<Schema, Name, V>() && detail::check_named_values<Schema, Extras...>() &&
                       is_enabled) {
-            if (state_.metrics.empty()) state_.start_ns = state_.options.clock();
+            record<Schema>& metrics = state_.open_record();
+            if (metrics.empty()) state_.start_ns = state_.options.clock();
             using slot = detail::slot_t<typename Schema::storage, Name>;
-            auto& counter = static_cast<slot&>(access::fields(state_.metrics)).value;
-            access::add(access::presence(state_.metrics), counter, slot::index, std::forward<V>(delta));
-            (set_if_absent(std::forward<Extras>(extras)), ...);
+            auto& counter = static_cast<slot&>(access::fields(metrics)).value;
+            access::add(access::presence(metrics), counter, slot::index, std::forward<V>(delta));
+            (set_if_absent(metrics, std::forward<Extras>(extras)), ...);
         }
     }
 
     /// Hands the record to `on_exit` and starts a new one; does nothing when
-    /// nothing was recorded. What `on_exit` throws propagates, after the reset.
-    void finish() {
-        if constexpr (is_enabled) {
-            if (state_.metrics.empty()) return;
-            struct reset_on_exit {
-                record<Schema>& metrics;
-                ~reset_on_exit() { access::clear(metrics); }
-            } const reset{state_.metrics};
-            if (state_.on_exit) {
-                state_.on_exit(
-                    exit_info<Schema>{state_.start_ns, state_.options.clock(), state_.metrics, nullptr, false});
-            }
-        }
+    /// nothing was recorded. What `on_exit` throws goes to
+    /// `context_options::on_error`, and the record is reset either way. While
+    /// `on_exit` runs, what it records on this context goes to the next
+    /// record, and a `finish()` it calls does nothing.
+    void finish() noexcept {
+        if constexpr (is_enabled) state_.finish();
     }
 
 private:
     template <class Arg>
-    void set_if_absent(Arg&& extra) {
+    static void set_if_absent(record<Schema>& metrics, Arg&& extra) {
         using slot = detail::slot_t<typename Schema::storage, std::remove_cvref_t<Arg>::name>;
-        auto& present = access::presence(state_.metrics);
+        auto& present = access::presence(metrics);
         if (present[slot::index]) return;
-        static_cast<slot&>(access::fields(state_.metrics)).value = typename slot::metric::value_type{extra.forward()};
+        static_cast<slot&>(access::fields(metrics)).value = typename slot::metric::value_type{extra.forward()};
         present.set(slot::index);
     }
 
     struct state {
-        record<Schema> metrics;
+        // The open record and the one `on_exit` is reading: they trade places
+        // at each finish(), so that what `on_exit` records on this context
+        // starts the next record instead of changing the one it was handed.
+        // Both are reused, never rebuilt: a cycle allocates nothing.
+        record<Schema> records[2];
+        int open = 0;  // the index of the open record
+        bool reporting = false;
         std::int64_t start_ns = 0;
         on_exit_fn on_exit;
         context_options options;
+
+        record<Schema>& open_record() noexcept { return records[open]; }
+
+        void finish() noexcept {
+            if (reporting || open_record().empty()) return;
+            record<Schema>& reported = open_record();
+            open = 1 - open;
+            reporting = true;
+            exit_info<Schema> const info{start_ns, options.clock(), reported, nullptr, false};
+            detail::call_on_exit(on_exit, info, options.on_error);
+            reporting = false;
+            access::clear(reported);
+        }
+
+        // The context's destructor, here so that a disabled context stays
+        // trivially destructible. What `on_exit` records meanwhile has no
+        // next record to go to: it is dropped.
+        ~state() { finish(); }
     };
     struct no_state {};
 

@@ -8,10 +8,12 @@
 #include <boost/hana/transform.hpp>
 #include <boost/hana/tuple.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 namespace tmx = typed_metrics;
 
@@ -105,6 +107,15 @@ static_assert(std::is_nothrow_move_constructible_v<scope>);
 static_assert(std::is_nothrow_destructible_v<scope>);
 static_assert(std::is_nothrow_destructible_v<context>);
 static_assert(!std::is_copy_constructible_v<context> && !std::is_move_constructible_v<context>);
+
+// The runtime context finishes a pending record when destroyed: never copied
+// (the copy would report it again), and neither finish() nor the destructor
+// throws (what on_exit throws goes to on_error).
+using runtime = tmx::runtime_metrics_context<schema>;
+static_assert(!std::is_copy_constructible_v<runtime> && !std::is_move_constructible_v<runtime>);
+static_assert(std::is_nothrow_destructible_v<runtime>);
+static_assert(noexcept(std::declval<runtime&>().finish()));
+static_assert(std::is_constructible_v<runtime, std::nullptr_t> && !std::is_constructible_v<runtime, int>);
 
 // Names are compared by content, whatever their length.
 static_assert(tmx::fixed_string("abc") == tmx::fixed_string("abc"));
