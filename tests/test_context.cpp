@@ -491,7 +491,9 @@ BOOST_AUTO_TEST_CASE(an_empty_update_needs_a_scope_and_then_does_nothing) {
         {[&] { context.update_outer(tmx::overwrite); }, "update_outer"},
         {[&] { forward_update(); }, "update"},
         {[&] { forward_update_outer(); }, "update_outer"}};
-    for (auto const& [update, operation] : empty_updates) {
+    for (auto const& empty_update : empty_updates) {
+        auto const& update = empty_update.first;  // not a structured binding: clang 14 cannot capture one
+        std::string const& operation = empty_update.second;
         BOOST_TEST(error_of(update) == "Cannot " + operation + " outside of a MetricsContext");
         BOOST_TEST(error_of([&] {
             auto const outer = context.enter();
