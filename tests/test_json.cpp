@@ -8,13 +8,23 @@
 
 #include <typed_metrics/json.hpp>
 
+#include <unistd.h>
+
 #include <charconv>
 #include <cmath>
+#include <cstddef>
+#include <filesystem>
+#include <fstream>
 #include <limits>
 #include <random>
+#include <regex>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <thread>
+#include <utility>
+#include <vector>
 
 using export_test::export_fixture;
 using export_test::schema;
@@ -153,3 +163,69 @@ BOOST_AUTO_TEST_CASE(a_sink_whose_stream_fails_reports_to_the_error_hook) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+namespace {
+
+struct line_schema : tmx::schema<tmx::counter<"thread">, tmx::counter<"i">, tmx::value<"padding", std::string>> {};
+
+constexpr int writer_threads = 4;
+constexpr int records_per_thread = 2'000;
+std::ostream* shared_stream = nullptr;
+
+// Each thread has its own context, hence its own sink, all on one stream.
+void write_records(int thread) {
+    thread_local tmx::metrics_context<line_schema> context{tmx::json_lines_sink(*shared_stream)};
+    std::string const padding(200, static_cast<char>('a' + thread));
+    for (int i = 0; i < records_per_thread; ++i) {
+        auto const scope = context.enter();
+        context.increment<"thread">(thread);
+        context.increment<"i">(i);
+        context.set<"padding">(padding);
+    }
+}
+
+// Every line whole: exactly the sink's format, one per record, none twice.
+void check_lines(std::string const& text) {
+    std::regex const line_format(
+        R"(\{"start_ns":\d+,"end_ns":\d+,"duration_ns":\d+,"unwinding":false,"exception":null,)"
+        R"("metrics":\{"thread":(\d),"i":(\d+),"padding":"([a-z])\3{199}"\}\})");
+    std::set<std::pair<int, int>> seen;
+    std::istringstream lines(text);
+    std::size_t count = 0;
+    for (std::string line; std::getline(lines, line); ++count) {
+        std::smatch match;
+        BOOST_TEST_REQUIRE(std::regex_match(line, match, line_format), "line " << count << ": " << line);
+        int const thread = std::stoi(match[1]);
+        BOOST_TEST_REQUIRE(match[3].str()[0] == static_cast<char>('a' + thread));
+        BOOST_TEST_REQUIRE(seen.emplace(thread, std::stoi(match[2])).second, line);
+    }
+    BOOST_TEST(count == std::size_t{writer_threads * records_per_thread});
+    BOOST_TEST(seen.size() == std::size_t{writer_threads * records_per_thread});
+}
+
+void write_from_threads(std::ostream& out) {
+    shared_stream = &out;
+    std::vector<std::thread> threads;
+    for (int thread = 0; thread < writer_threads; ++thread) threads.emplace_back(write_records, thread);
+    for (auto& thread : threads) thread.join();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(separate_sinks_on_one_stream_write_whole_lines_from_any_thread) {
+    std::filesystem::path const path =
+        std::filesystem::temp_directory_path() / ("typed_metrics_sinks_" + std::to_string(::getpid()) + ".jsonl");
+    {
+        std::ofstream file(path);
+        write_from_threads(file);
+    }
+    std::ifstream file(path);
+    std::ostringstream text;
+    text << file.rdbuf();
+    std::filesystem::remove(path);
+    check_lines(text.str());
+
+    std::ostringstream memory;
+    write_from_threads(memory);
+    check_lines(memory.str());
+}

@@ -10,12 +10,11 @@
 #include <typed_metrics/record.hpp>
 
 #include <cmath>
-#include <memory>
-#include <mutex>
 #include <ostream>
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <syncstream>
 #include <utility>
 
 namespace typed_metrics {
@@ -131,13 +130,14 @@ std::string to_json(record<Schema> const& metrics) {
 ///
 /// `exception` is the message of the exception that ended the scope when the
 /// context captured one (`run`), else null. Each line is written whole and
-/// flushed; copies of a sink share one lock, so contexts on several threads
-/// may write through copies of the same sink. A failed write throws
-/// `std::ios_base::failure`, which the context hands to its error hook.
+/// flushed under the stream buffer's own lock (`std::syncbuf`'s), so any
+/// number of sinks on one stream, on any threads, write whole lines, and so
+/// does other code writing there through `std::osyncstream`. A failed write
+/// throws `std::ios_base::failure`, which the context hands to its error hook.
 class json_lines_sink {
 public:
     /// Writes to `out`, which must outlive the sink and its copies.
-    explicit json_lines_sink(std::ostream& out) : out_(&out), lock_(std::make_shared<std::mutex>()) {}
+    explicit json_lines_sink(std::ostream& out) noexcept : out_(&out) {}
 
     template <class Schema>
     void operator()(exit_info<Schema> const& info) const {
@@ -157,16 +157,28 @@ public:
         line += ",\"metrics\":";
         detail::append_json(line, info.metrics);
         line += "}\n";
-
-        std::lock_guard const hold(*lock_);
-        out_->write(line.data(), static_cast<std::streamsize>(line.size()));
-        out_->flush();
-        if (!*out_) throw std::ios_base::failure("typed_metrics: json_lines_sink could not write a line");
+        write_whole(line);
     }
 
 private:
+    // The lock belongs to the stream buffer, not to this sink: `emit` writes
+    // the line and flushes it under the mutex that every `std::syncbuf` on
+    // that buffer takes.
+    void write_whole(std::string const& line) const {
+        bool written = false;
+        if (*out_) {
+            std::syncbuf synced(out_->rdbuf());
+            synced.sputn(line.data(), static_cast<std::streamsize>(line.size()));
+            synced.pubsync();  // emit() flushes the stream too
+            written = synced.emit();
+        }
+        if (!written) {
+            out_->setstate(std::ios_base::badbit);
+            throw std::ios_base::failure("typed_metrics: json_lines_sink could not write a line");
+        }
+    }
+
     std::ostream* out_;
-    std::shared_ptr<std::mutex> lock_;
 };
 
 }  // namespace typed_metrics
