@@ -13,8 +13,9 @@ struct json_options {
     /// (`Number.MAX_SAFE_INTEGER`) to a double: every `start_ns`, large
     /// unsigned counters. When true, such integers are written as JSON
     /// strings of their decimal digits (`"1795839816860665341"`), which those
-    /// consumers read exactly (`BigInt(s)`, jq's `tostring`); integers within
-    /// ±(2^53 − 1) stay numbers.
+    /// consumers keep exact (JavaScript's `BigInt(s)` reads one); integers
+    /// within ±(2^53 − 1) stay numbers. `json_schema` takes the same option
+    /// and then allows either form for integer types wider than 53 bits.
     bool large_integers_as_strings = false;
 };
 
