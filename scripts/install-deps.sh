@@ -6,9 +6,10 @@ set -euo pipefail
 
 # valgrind and clang's sanitizer runtime serve the test script's memcheck and
 # sanitizer runs; the rest, the exporters' tests: nlohmann/json, {fmt},
-# cpp-httplib, Prometheus with promtool, Python's jsonschema.
+# cpp-httplib, Prometheus with promtool, Python's jsonschema, pkg-config (the
+# installed .pc file's test).
 packages=(cmake g++ clang libclang-rt-14-dev libboost-dev libboost-test-dev valgrind
-          nlohmann-json3-dev libfmt-dev libcpp-httplib-dev prometheus python3 python3-jsonschema "$@")
+          nlohmann-json3-dev libfmt-dev libcpp-httplib-dev prometheus python3 python3-jsonschema pkg-config "$@")
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -8,13 +8,23 @@
 
 #include <typed_metrics/json.hpp>
 
+#include <unistd.h>
+
 #include <charconv>
 #include <cmath>
+#include <cstddef>
+#include <filesystem>
+#include <fstream>
 #include <limits>
 #include <random>
+#include <regex>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <thread>
+#include <utility>
+#include <vector>
 
 using export_test::export_fixture;
 using export_test::schema;
@@ -60,15 +70,23 @@ BOOST_AUTO_TEST_CASE(every_control_character_and_invalid_utf8_is_escaped) {
         {std::string("a\0b", 3), R"("a\u0000b")"},
         // Well-formed UTF-8 is kept: 2, 3 and 4 byte sequences.
         {"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80", "\"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\""},
-        // Each byte that does not start a well-formed sequence becomes U+FFFD:
-        // a lone continuation, a truncated sequence, an overlong form, a
-        // surrogate, a code point above U+10FFFF, bytes never used.
-        {"\x80", R"("\ufffd")"},
-        {"\xe2\x82", R"("\ufffd\ufffd")"},
-        {"\xc0\xaf", R"("\ufffd\ufffd")"},
-        {"\xed\xa0\x80", R"("\ufffd\ufffd\ufffd")"},
-        {"\xf4\x90\x80\x80", R"("\ufffd\ufffd\ufffd\ufffd")"},
-        {"a\xff\xfe" "b", R"("a\ufffd\ufffdb")"},
+        // Each byte that does not start a well-formed sequence becomes the
+        // private-use character U+EF00 + byte: a lone continuation, a
+        // truncated sequence, an overlong form, a surrogate, a code point
+        // above U+10FFFF, bytes never used.
+        {"\x80", "\"\xee\xbe\x80\""},
+        {"\xe2\x82", "\"\xee\xbf\xa2\xee\xbe\x82\""},
+        {"\xc0\xaf", "\"\xee\xbf\x80\xee\xbe\xaf\""},
+        {"\xed\xa0\x80", "\"\xee\xbf\xad\xee\xbe\xa0\xee\xbe\x80\""},
+        {"\xf4\x90\x80\x80", "\"\xee\xbf\xb4\xee\xbe\x90\xee\xbe\x80\xee\xbe\x80\""},
+        {"a\xff\xfe" "b", "\"a\xee\xbf\xbf\xee\xbf\xbe" "b\""},
+        // A well-formed U+EF80..U+EFFF is written byte by byte too, so that it
+        // cannot be read as the invalid byte it would otherwise stand for.
+        {"\xee\xbe\x80", "\"\xee\xbf\xae\xee\xbe\xbe\xee\xbe\x80\""},
+        {"\xee\xbf\xbf", "\"\xee\xbf\xae\xee\xbe\xbf\xee\xbe\xbf\""},
+        // Just outside that range: kept.
+        {"\xee\xbe\x7f", "\"\xee\xbf\xae\xee\xbe\xbe\x7f\""},
+        {"\xee\xbd\xbf\xef\x80\x80", "\"\xee\xbd\xbf\xef\x80\x80\""},
     };
     for (auto const& [value, json] : cases) {
         {
@@ -79,7 +97,7 @@ BOOST_AUTO_TEST_CASE(every_control_character_and_invalid_utf8_is_escaped) {
     }
 }
 
-BOOST_AUTO_TEST_CASE(doubles_read_back_exactly_and_non_finite_ones_are_null) {
+BOOST_AUTO_TEST_CASE(doubles_read_back_exactly_and_non_finite_ones_are_strings) {
     std::mt19937_64 random(2026);
     std::uniform_int_distribution<std::uint64_t> bits;
     for (int i = 0; i < 10'000; ++i) {
@@ -96,14 +114,50 @@ BOOST_AUTO_TEST_CASE(doubles_read_back_exactly_and_non_finite_ones_are_null) {
         BOOST_TEST_REQUIRE((error == std::errc{} && end == number.data() + number.size()), json);
         BOOST_TEST_REQUIRE(std::bit_cast<std::uint64_t>(read_back) == std::bit_cast<std::uint64_t>(value), json);
     }
-    for (double value : {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity(),
-                         -std::numeric_limits<double>::infinity()}) {
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    struct case_ {
+        double value;
+        char const* json;
+    } const cases[] = {{std::numeric_limits<double>::quiet_NaN(), R"("NaN")"}, {inf, R"("Infinity")"},
+                       {-inf, R"("-Infinity")"}};
+    for (auto const& [value, json] : cases) {
         {
             auto const scope = context.enter();
             context.set<"compile_ms">(value);
+            context.set_key_value<"by_level">(1, value);
         }
-        BOOST_TEST(tmx::to_json(exits.back().metrics) == R"({"compile_ms":null})");
+        BOOST_TEST(tmx::to_json(exits.back().metrics) ==
+                   std::string(R"({"compile_ms":)") + json + R"(,"by_level":{"1":)" + json + "}}");
     }
+}
+
+BOOST_AUTO_TEST_CASE(large_integers_can_be_strings_for_javascript) {
+    tmx::json_options const exact_in_javascript{.large_integers_as_strings = true};
+    std::string expected = everything_json;
+    expected.replace(expected.find("9223372036854775808"), 19, R"("9223372036854775808")");
+    BOOST_TEST(tmx::to_json(record_everything(), exact_in_javascript) == expected);
+
+    std::int64_t constexpr safe = (std::int64_t{1} << 53) - 1;
+    for (auto [count, json] : {std::pair<std::int64_t, std::string>{safe, "9007199254740991"},
+                               {safe + 1, R"("9007199254740992")"},
+                               {-safe, "-9007199254740991"},
+                               {-safe - 1, R"("-9007199254740992")"},
+                               {std::numeric_limits<std::int64_t>::min(), R"("-9223372036854775808")"}}) {
+        {
+            auto const scope = context.enter();
+            context.increment<"graph_breaks">(count);
+        }
+        BOOST_TEST(tmx::to_json(exits.back().metrics, exact_in_javascript) == R"({"graph_breaks":)" + json + "}");
+    }
+
+    std::ostringstream out;
+    tmx::metrics_context<schema> sinking{tmx::json_lines_sink(out, exact_in_javascript), options()};
+    fake_now = safe - 1000;
+    {
+        auto const scope = sinking.enter();
+    }
+    BOOST_TEST(out.str() == R"({"start_ns":9007199254740991,"end_ns":"9007199254741991","duration_ns":1000,)"
+                            R"("unwinding":false,"exception":null,"metrics":{}})" "\n");
 }
 
 BOOST_AUTO_TEST_CASE(a_json_lines_sink_writes_one_line_per_outermost_exit) {
@@ -153,3 +207,69 @@ BOOST_AUTO_TEST_CASE(a_sink_whose_stream_fails_reports_to_the_error_hook) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+namespace {
+
+struct line_schema : tmx::schema<tmx::counter<"thread">, tmx::counter<"i">, tmx::value<"padding", std::string>> {};
+
+constexpr int writer_threads = 4;
+constexpr int records_per_thread = 2'000;
+std::ostream* shared_stream = nullptr;
+
+// Each thread has its own context, hence its own sink, all on one stream.
+void write_records(int thread) {
+    thread_local tmx::metrics_context<line_schema> context{tmx::json_lines_sink(*shared_stream)};
+    std::string const padding(200, static_cast<char>('a' + thread));
+    for (int i = 0; i < records_per_thread; ++i) {
+        auto const scope = context.enter();
+        context.increment<"thread">(thread);
+        context.increment<"i">(i);
+        context.set<"padding">(padding);
+    }
+}
+
+// Every line whole: exactly the sink's format, one per record, none twice.
+void check_lines(std::string const& text) {
+    std::regex const line_format(
+        R"(\{"start_ns":\d+,"end_ns":\d+,"duration_ns":\d+,"unwinding":false,"exception":null,)"
+        R"("metrics":\{"thread":(\d),"i":(\d+),"padding":"([a-z])\3{199}"\}\})");
+    std::set<std::pair<int, int>> seen;
+    std::istringstream lines(text);
+    std::size_t count = 0;
+    for (std::string line; std::getline(lines, line); ++count) {
+        std::smatch match;
+        BOOST_TEST_REQUIRE(std::regex_match(line, match, line_format), "line " << count << ": " << line);
+        int const thread = std::stoi(match[1]);
+        BOOST_TEST_REQUIRE(match[3].str()[0] == static_cast<char>('a' + thread));
+        BOOST_TEST_REQUIRE(seen.emplace(thread, std::stoi(match[2])).second, line);
+    }
+    BOOST_TEST(count == std::size_t{writer_threads * records_per_thread});
+    BOOST_TEST(seen.size() == std::size_t{writer_threads * records_per_thread});
+}
+
+void write_from_threads(std::ostream& out) {
+    shared_stream = &out;
+    std::vector<std::thread> threads;
+    for (int thread = 0; thread < writer_threads; ++thread) threads.emplace_back(write_records, thread);
+    for (auto& thread : threads) thread.join();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(separate_sinks_on_one_stream_write_whole_lines_from_any_thread) {
+    std::filesystem::path const path =
+        std::filesystem::temp_directory_path() / ("typed_metrics_sinks_" + std::to_string(::getpid()) + ".jsonl");
+    {
+        std::ofstream file(path);
+        write_from_threads(file);
+    }
+    std::ifstream file(path);
+    std::ostringstream text;
+    text << file.rdbuf();
+    std::filesystem::remove(path);
+    check_lines(text.str());
+
+    std::ostringstream memory;
+    write_from_threads(memory);
+    check_lines(memory.str());
+}

@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "export_schema.hpp"
+#include "json/random_records.hpp"
 
 #include <typed_metrics/json.hpp>
 #include <typed_metrics/json_schema.hpp>
@@ -13,8 +14,10 @@
 #include <nlohmann/json.hpp>
 
 #include <random>
+#include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 using export_test::export_fixture;
 using export_test::schema;
@@ -92,7 +95,8 @@ BOOST_AUTO_TEST_CASE(the_json_schema_is_json_and_names_every_metric_with_its_kin
     BOOST_TEST(properties["graph_breaks"] == nlohmann::json::parse(
         R"({"description":"counter","type":"integer","minimum":-9223372036854775808,"maximum":9223372036854775807})"));
     BOOST_TEST(properties["retries"]["minimum"] == -128);
-    BOOST_TEST(properties["compile_ms"]["type"] == nlohmann::json::parse(R"(["number","null"])"));
+    BOOST_TEST(properties["compile_ms"]["anyOf"] ==
+               nlohmann::json::parse(R"([{"type":"number"},{"enum":["Infinity","-Infinity","NaN"]}])"));
     BOOST_TEST(properties["runtime"]["type"] == "string");
     BOOST_TEST(properties["guards"]["uniqueItems"] == true);
     BOOST_TEST(properties["feature_usage"]["additionalProperties"]["type"] == "boolean");
@@ -101,3 +105,34 @@ BOOST_AUTO_TEST_CASE(the_json_schema_is_json_and_names_every_metric_with_its_kin
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Random records with strings of invalid UTF-8, infinities, NaN and integers
+// of every size: the adapter keeps every entry of every set and map, distinct,
+// agrees with to_json's text, and nlohmann's strict dump accepts it.
+BOOST_AUTO_TEST_CASE(the_adapter_keeps_every_entry_of_random_records) {
+    using random_records::schema;
+    random_records::generator random(2027);
+    std::vector<tmx::record<schema>> records;
+    tmx::metrics_context<schema> context{[&](auto const& exit) { records.push_back(exit.metrics); }};
+    for (int i = 0; i < 2'000; ++i) random.record(context);
+    BOOST_TEST_REQUIRE(records.size() == 2'000u);
+
+    for (auto const& r : records) {
+        nlohmann::json const j = r;
+        auto const entries = [&](auto metric) -> std::size_t { return metric ? metric->size() : 0; };
+        auto const distinct = [&](char const* name) -> std::size_t {
+            if (!j.contains(name)) return 0;
+            return j[name].is_object() ? j[name].size() : std::set<nlohmann::json>(j[name].begin(), j[name].end()).size();
+        };
+        BOOST_TEST_REQUIRE(distinct("tags") == entries(r.get<"tags">()));
+        BOOST_TEST_REQUIRE(distinct("ratios") == entries(r.get<"ratios">()));
+        BOOST_TEST_REQUIRE(distinct("by_name") == entries(r.get<"by_name">()));
+        BOOST_TEST_REQUIRE(distinct("by_ratio") == entries(r.get<"by_ratio">()));
+        BOOST_TEST_REQUIRE(distinct("by_id") == entries(r.get<"by_id">()));
+        BOOST_TEST_REQUIRE((j.contains("top") ? j["top"].size() : 0) == entries(r.get<"top">()));
+        std::string dumped;
+        BOOST_REQUIRE_NO_THROW(dumped = j.dump());
+        BOOST_TEST_REQUIRE(nlohmann::json::parse(dumped) == j);
+        BOOST_TEST_REQUIRE(nlohmann::json::parse(tmx::to_json(r)) == j, tmx::to_json(r));
+    }
+}

@@ -7,15 +7,15 @@
 #include <typed_metrics/detail/json_shape.hpp>
 #include <typed_metrics/detail/json_text.hpp>
 #include <typed_metrics/exit_info.hpp>
+#include <typed_metrics/json_options.hpp>
 #include <typed_metrics/record.hpp>
 
 #include <cmath>
-#include <memory>
-#include <mutex>
 #include <ostream>
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <syncstream>
 #include <utility>
 
 namespace typed_metrics {
@@ -30,10 +30,11 @@ std::string streamed_text(T const& value) {
 }
 
 template <class T>
-void append_json(std::string& out, T const& value);
+void append_json(std::string& out, T const& value, json_options options);
 
 // JSON object keys are strings: a string key is itself, a key of another
-// type is its JSON text (`3`, `true`) or, for a user type, its operator<< text.
+// type is its JSON text (`3`, `true`, `Infinity`) or, for a user type, its
+// operator<< text.
 template <class T>
 std::string json_key_text(T const& key) {
     constexpr json_shape shape = json_shape_of<T>();
@@ -41,9 +42,14 @@ std::string json_key_text(T const& key) {
         return std::string(std::string_view(key));
     } else if constexpr (shape == json_shape::text) {
         return streamed_text(key);
+    } else if constexpr (shape == json_shape::number) {
+        std::string text;
+        if (std::isfinite(key)) append_number(text, key);
+        else text = non_finite_name(key);
+        return text;
     } else {
         std::string text;
-        append_json(text, key);
+        append_json(text, key, json_options{});  // keys are strings already: no option applies
         return text;
     }
 }
@@ -60,50 +66,58 @@ void append_joined(std::string& out, char open, Range const& range, char close, 
 }
 
 template <class T>
-void append_json(std::string& out, T const& value) {
+void append_integer(std::string& out, T value, json_options options) {
+    bool const quoted = options.large_integers_as_strings && beyond_safe_integers(value);
+    if (quoted) out += '"';
+    append_number(out, value);
+    if (quoted) out += '"';
+}
+
+template <class T>
+void append_json(std::string& out, T const& value, json_options options) {
     constexpr json_shape shape = json_shape_of<T>();
     if constexpr (shape == json_shape::boolean) {
         out += value ? "true" : "false";
     } else if constexpr (shape == json_shape::integer) {
-        append_number(out, value);
+        append_integer(out, value, options);
     } else if constexpr (shape == json_shape::number) {
         if (std::isfinite(value)) {
             append_number(out, value);
         } else {
-            out += "null";
+            append_quoted(out, non_finite_name(value), /*valid_utf8_only=*/true);
         }
     } else if constexpr (shape == json_shape::string) {
         append_quoted(out, std::string_view(value), /*valid_utf8_only=*/true);
     } else if constexpr (shape == json_shape::text) {
         append_quoted(out, streamed_text(value), /*valid_utf8_only=*/true);
     } else if constexpr (shape == json_shape::array) {
-        append_joined(out, '[', value, ']', [&](auto const& element) { append_json(out, element); });
+        append_joined(out, '[', value, ']', [&](auto const& element) { append_json(out, element, options); });
     } else if constexpr (shape == json_shape::object) {
         append_joined(out, '{', value, '}', [&](auto const& entry) {
             append_quoted(out, json_key_text(entry.first), /*valid_utf8_only=*/true);
             out += ':';
-            append_json(out, entry.second);
+            append_json(out, entry.second, options);
         });
     } else {
         append_joined(out, '[', value, ']', [&](auto const& entry) {
             out += '[';
-            append_json(out, entry.first);
+            append_json(out, entry.first, options);
             out += ',';
-            append_json(out, entry.second);
+            append_json(out, entry.second, options);
             out += ']';
         });
     }
 }
 
 template <class Schema>
-void append_json(std::string& out, record<Schema> const& metrics) {
+void append_json(std::string& out, record<Schema> const& metrics, json_options options) {
     out += '{';
     bool first = true;
     metrics.for_each([&](std::string_view name, auto const& value) {
         if (!std::exchange(first, false)) out += ',';
         append_quoted(out, name, /*valid_utf8_only=*/true);
         out += ':';
-        append_json(out, value);
+        append_json(out, value, options);
     });
     out += '}';
 }
@@ -112,15 +126,19 @@ void append_json(std::string& out, record<Schema> const& metrics) {
 
 /// The recorded metrics as one JSON object, in schema order, without spaces:
 /// numbers as numbers (floating-point values in the shortest form that reads
-/// back exactly, `null` when not finite), strings escaped (each byte that is
-/// not valid UTF-8 becomes U+FFFD), sets as sorted arrays, maps as objects
-/// (a key that is not a string becomes its text), top-N as an array of
-/// `[key, value]` pairs, largest first, and any other type as the string its
-/// `operator<<` prints. Metrics not recorded are left out.
+/// back exactly; infinities and NaN, which JSON lacks, as the strings
+/// "Infinity", "-Infinity" and "NaN"), strings escaped (a byte that is not
+/// valid UTF-8 becomes the private-use character U+EF00 + byte, see
+/// docs/how-to-export.md), sets as sorted arrays, maps as objects (a key that
+/// is not a string becomes its text), top-N as an array of `[key, value]`
+/// pairs, largest first, and any other type as the string its `operator<<`
+/// prints. Metrics not recorded are left out. Distinct set elements and map
+/// keys stay distinct, except for user types whose `operator<<` prints two
+/// of them alike.
 template <class Schema>
-std::string to_json(record<Schema> const& metrics) {
+std::string to_json(record<Schema> const& metrics, json_options options = {}) {
     std::string json;
-    detail::append_json(json, metrics);
+    detail::append_json(json, metrics, options);
     return json;
 }
 
@@ -131,22 +149,23 @@ std::string to_json(record<Schema> const& metrics) {
 ///
 /// `exception` is the message of the exception that ended the scope when the
 /// context captured one (`run`), else null. Each line is written whole and
-/// flushed; copies of a sink share one lock, so contexts on several threads
-/// may write through copies of the same sink. A failed write throws
-/// `std::ios_base::failure`, which the context hands to its error hook.
+/// flushed under the stream buffer's own lock (`std::syncbuf`'s), so any
+/// number of sinks on one stream, on any threads, write whole lines, and so
+/// does other code writing there through `std::osyncstream`. A failed write
+/// throws `std::ios_base::failure`, which the context hands to its error hook.
 class json_lines_sink {
 public:
     /// Writes to `out`, which must outlive the sink and its copies.
-    explicit json_lines_sink(std::ostream& out) : out_(&out), lock_(std::make_shared<std::mutex>()) {}
+    explicit json_lines_sink(std::ostream& out, json_options options = {}) noexcept : out_(&out), options_(options) {}
 
     template <class Schema>
     void operator()(exit_info<Schema> const& info) const {
         std::string line = "{\"start_ns\":";
-        detail::append_number(line, info.start_ns);
+        detail::append_integer(line, info.start_ns, options_);
         line += ",\"end_ns\":";
-        detail::append_number(line, info.end_ns);
+        detail::append_integer(line, info.end_ns, options_);
         line += ",\"duration_ns\":";
-        detail::append_number(line, info.end_ns - info.start_ns);
+        detail::append_integer(line, info.end_ns - info.start_ns, options_);
         line += info.unwinding ? ",\"unwinding\":true" : ",\"unwinding\":false";
         line += ",\"exception\":";
         if (info.exception) {
@@ -155,18 +174,31 @@ public:
             line += "null";
         }
         line += ",\"metrics\":";
-        detail::append_json(line, info.metrics);
+        detail::append_json(line, info.metrics, options_);
         line += "}\n";
-
-        std::lock_guard const hold(*lock_);
-        out_->write(line.data(), static_cast<std::streamsize>(line.size()));
-        out_->flush();
-        if (!*out_) throw std::ios_base::failure("typed_metrics: json_lines_sink could not write a line");
+        write_whole(line);
     }
 
 private:
+    // The lock belongs to the stream buffer, not to this sink: `emit` writes
+    // the line and flushes it under the mutex that every `std::syncbuf` on
+    // that buffer takes.
+    void write_whole(std::string const& line) const {
+        bool written = false;
+        if (*out_) {
+            std::syncbuf synced(out_->rdbuf());
+            synced.sputn(line.data(), static_cast<std::streamsize>(line.size()));
+            synced.pubsync();  // emit() flushes the stream too
+            written = synced.emit();
+        }
+        if (!written) {
+            out_->setstate(std::ios_base::badbit);
+            throw std::ios_base::failure("typed_metrics: json_lines_sink could not write a line");
+        }
+    }
+
     std::ostream* out_;
-    std::shared_ptr<std::mutex> lock_;
+    json_options options_;
 };
 
 }  // namespace typed_metrics

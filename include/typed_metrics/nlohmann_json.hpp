@@ -12,6 +12,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <type_traits>
 
@@ -29,18 +30,18 @@ Json to_json_value(T const& value) {
         using widened = std::conditional_t<std::is_signed_v<T>, std::int64_t, std::uint64_t>;
         return Json(static_cast<widened>(value));
     } else if constexpr (shape == json_shape::number) {
-        return std::isfinite(value) ? Json(value) : Json(nullptr);
+        return std::isfinite(value) ? Json(value) : Json(std::string(non_finite_name(value)));
     } else if constexpr (shape == json_shape::string) {
-        return Json(valid_utf8(std::string_view(value)));
+        return Json(json_string_text(std::string_view(value)));
     } else if constexpr (shape == json_shape::text) {
-        return Json(valid_utf8(streamed_text(value)));
+        return Json(json_string_text(streamed_text(value)));
     } else if constexpr (shape == json_shape::array) {
         Json array = Json::array();
         for (auto const& element : value) array.push_back(to_json_value<Json>(element));
         return array;
     } else if constexpr (shape == json_shape::object) {
         Json object = Json::object();
-        for (auto const& [key, mapped] : value) object[valid_utf8(json_key_text(key))] = to_json_value<Json>(mapped);
+        for (auto const& [key, mapped] : value) object[json_string_text(json_key_text(key))] = to_json_value<Json>(mapped);
         return object;
     } else {
         Json pairs = Json::array();
@@ -54,7 +55,8 @@ Json to_json_value(T const& value) {
 }  // namespace detail
 
 /// nlohmann/json's conversion hook, found by argument-dependent lookup:
-/// `nlohmann::json j = record;` gives the object `to_json(record)` writes.
+/// `nlohmann::json j = record;` gives the object `to_json(record)` writes
+/// (with default `json_options`: nlohmann holds 64-bit integers exactly).
 /// `nlohmann::json` sorts keys; `nlohmann::ordered_json` keeps schema order.
 template <class Json, class Schema>
 void to_json(Json& json, record<Schema> const& metrics) {

@@ -6,7 +6,8 @@
 
 Runs `PROGRAM --schema` and `PROGRAM`; the schema must be a valid draft
 2020-12 JSON Schema, every output line a strict JSON object with the sink's
-fields, and every line's "metrics" valid against the schema.
+fields, and every line's "metrics" valid against the schema. Then the same
+with --large-integers-as-strings.
 """
 import json
 import subprocess
@@ -40,7 +41,19 @@ def main():
     for wrong in ({"tokens": "3"}, {"unknown": 1}, {"guards": ["a", "a"]}, {"code_bytes": -1},
                   {"slowest_passes": [["inline", 1, 2]]}):
         assert not validator.is_valid(wrong), wrong
-    print(f"{len(lines)} lines valid against the schema of {len(schema['properties'])} metrics")
+
+    # For JavaScript: the timestamps, beyond 2^53 - 1, become strings of
+    # digits; the durations stay numbers; the schema says so.
+    flag = "--large-integers-as-strings"
+    schema = strict(subprocess.run([program, "--schema", flag], capture_output=True, text=True, check=True).stdout)
+    validator = jsonschema.Draft202012Validator(schema)
+    for line in subprocess.run([program, flag], capture_output=True, text=True, check=True).stdout.splitlines():
+        record = strict(line)
+        assert isinstance(record["start_ns"], str) and isinstance(record["end_ns"], str), line
+        assert record["duration_ns"] == int(record["end_ns"]) - int(record["start_ns"]) >= 0, line
+        validator.validate(record["metrics"])
+    assert validator.is_valid({"code_bytes": "18446744073709551615"}) and validator.is_valid({"code_bytes": 1})
+    print(f"{len(lines)} lines valid against the schema of {len(schema['properties'])} metrics, with and without {flag}")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ namespace typed_metrics::detail {
 enum class json_shape {
     boolean,  // true / false
     integer,  // a JSON number without fraction
-    number,   // a floating-point value; null when not finite (JSON has no NaN)
+    number,   // a floating-point value; "Infinity", "-Infinity", "NaN" when not finite
     string,   // a string type, escaped
     text,     // any other printable type: its operator<< text, as a string
     array,    // a set: its elements, in order

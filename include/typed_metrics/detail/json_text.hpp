@@ -2,6 +2,7 @@
 #pragma once
 
 #include <charconv>
+#include <cmath>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -32,18 +33,45 @@ constexpr std::size_t utf8_sequence_length(std::string_view text, std::size_t at
     return 0;
 }
 
+// JSON text is Unicode, a recorded string is bytes: a byte that is not part
+// of well-formed UTF-8 is written as the private-use code point U+EF00 + byte
+// (U+EF80..U+EFFF), and so is each byte of a well-formed U+EF80..U+EFFF in the
+// input, so that every JSON string reads back to exactly one byte string: a
+// character in U+EF80..U+EFFF is the byte (code point - 0xEF00), any other
+// character its UTF-8. Valid UTF-8 without those code points is unchanged,
+// and the output is always valid UTF-8, which strict parsers require.
+inline constexpr unsigned raw_byte_base = 0xef00;
+
+// How many bytes at `text[at]` are written as they are: a well-formed
+// sequence outside U+EF80..U+EFFF (whose UTF-8 is EE BE xx or EE BF xx), or 0
+// when the byte there is written as a raw-byte code point.
+constexpr std::size_t kept_length(std::string_view text, std::size_t at) noexcept {
+    std::size_t const length = utf8_sequence_length(text, at);
+    bool const raw_byte_range = length == 3 && static_cast<unsigned char>(text[at]) == 0xee &&
+                                (static_cast<unsigned char>(text[at + 1]) & 0xfe) == 0xbe;
+    return raw_byte_range ? 0 : length;
+}
+
+// Appends the UTF-8 of U+EF00 + `byte` (a byte >= 0x80: ASCII is always kept).
+inline void append_raw_byte(std::string& out, unsigned char byte) {
+    unsigned const code_point = raw_byte_base + byte;
+    out += static_cast<char>(0xe0 | (code_point >> 12));
+    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3f));
+    out += static_cast<char>(0x80 | (code_point & 0x3f));
+}
+
 // Appends `text` as a quoted string with JSON's escapes. JSON text must be
-// UTF-8, so `valid_utf8_only` replaces every byte that does not start a
-// well-formed sequence with U+FFFD; without it the bytes are kept as they are
-// (the record's printed form, which must show them).
+// UTF-8, so `valid_utf8_only` writes the bytes that are not as raw-byte code
+// points (above); without it the bytes are kept as they are (the record's
+// printed form, which must show them).
 inline void append_quoted(std::string& out, std::string_view text, bool valid_utf8_only) {
     constexpr char hex[] = "0123456789abcdef";
     out += '"';
     for (std::size_t at = 0; at < text.size();) {
         char const c = text[at];
-        std::size_t const length = valid_utf8_only ? utf8_sequence_length(text, at) : 1;
+        std::size_t const length = valid_utf8_only ? kept_length(text, at) : 1;
         if (length == 0) {
-            out += "\\ufffd";
+            append_raw_byte(out, static_cast<unsigned char>(c));
             ++at;
             continue;
         }
@@ -67,22 +95,32 @@ inline void append_quoted(std::string& out, std::string_view text, bool valid_ut
     out += '"';
 }
 
-// `text` with every byte that does not start a well-formed UTF-8 sequence
-// replaced by U+FFFD, for JSON libraries that reject such strings.
-inline std::string valid_utf8(std::string_view text) {
-    std::string valid;
-    valid.reserve(text.size());
+// `text` as a JSON string holds it, unquoted and unescaped: raw-byte code
+// points as above, for JSON libraries that take the string's characters.
+inline std::string json_string_text(std::string_view text) {
+    std::string converted;
+    converted.reserve(text.size());
     for (std::size_t at = 0; at < text.size();) {
-        std::size_t const length = utf8_sequence_length(text, at);
+        std::size_t const length = kept_length(text, at);
         if (length == 0) {
-            valid += "\xef\xbf\xbd";
+            append_raw_byte(converted, static_cast<unsigned char>(text[at]));
             ++at;
         } else {
-            valid.append(text.substr(at, length));
+            converted.append(text.substr(at, length));
             at += length;
         }
     }
-    return valid;
+    return converted;
+}
+
+// JSON has no infinities or NaN: a non-finite floating-point value is written
+// as one of these strings, which JavaScript's Number(), Python's float() and
+// C's strtod read back. The array is the JSON Schema's enum of them.
+inline constexpr std::string_view non_finite_names[] = {"Infinity", "-Infinity", "NaN"};
+
+template <class T>
+std::string_view non_finite_name(T value) noexcept {
+    return std::isnan(value) ? non_finite_names[2] : value > 0 ? non_finite_names[0] : non_finite_names[1];
 }
 
 // Appends a number: integers in decimal (character types too), floating-point
