@@ -743,3 +743,74 @@ BOOST_AUTO_TEST_CASE(a_plain_value_keeps_nan) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Counter overflow: an increment past the counter type's range is refused
+// with the counter unchanged (no undefined behaviour for signed counters, no
+// silent wrap for unsigned ones); floating counters follow IEEE arithmetic.
+namespace {
+using counter_schema = tmx::schema<tmx::counter<"n">, tmx::counter<"u", std::uint64_t>,
+                                   tmx::counter<"small", std::int8_t>, tmx::counter<"seconds", double>>;
+
+struct counter_fixture : reporting_fixture<counter_schema> {
+    tmx::metrics_context<counter_schema> context{[this](auto const& e) { keep(e); }, options()};
+
+    tmx::record<counter_schema> const& last() const { return exits.back().metrics; }
+};
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(counter_overflow, counter_fixture)
+
+BOOST_AUTO_TEST_CASE(a_signed_counter_refuses_to_pass_its_maximum_and_keeps_its_count) {
+    {
+        auto const scope = context.enter();
+        context.increment<"n">(std::numeric_limits<std::int64_t>::max());
+        BOOST_TEST(error_of([&] { context.increment<"n">(1); }) ==
+                   "Cannot increment n by 1: the counter (9223372036854775807) would overflow its type");
+        BOOST_TEST(error_of([&] { context.increment<"n">(std::numeric_limits<std::int64_t>::max()); }) !=
+                   "<no exception>");
+        context.increment<"n">(-7);  // still usable
+    }
+    BOOST_TEST(*last().get<"n">() == std::numeric_limits<std::int64_t>::max() - 7);
+}
+
+BOOST_AUTO_TEST_CASE(a_signed_counter_refuses_to_pass_its_minimum) {
+    {
+        auto const scope = context.enter();
+        context.increment<"n">(std::numeric_limits<std::int64_t>::min());
+        BOOST_TEST(error_of([&] { context.increment<"n">(-1); }) ==
+                   "Cannot increment n by -1: the counter (-9223372036854775808) would overflow its type");
+    }
+    BOOST_TEST(*last().get<"n">() == std::numeric_limits<std::int64_t>::min());
+}
+
+BOOST_AUTO_TEST_CASE(an_unsigned_counter_refuses_to_wrap) {
+    {
+        auto const scope = context.enter();
+        context.increment<"u">(std::numeric_limits<std::uint64_t>::max());
+        BOOST_TEST(error_of([&] { context.increment<"u">(1u); }) ==
+                   "Cannot increment u by 1: the counter (18446744073709551615) would overflow its type");
+    }
+    BOOST_TEST(*last().get<"u">() == std::numeric_limits<std::uint64_t>::max());
+}
+
+BOOST_AUTO_TEST_CASE(a_narrow_counter_refuses_what_its_type_cannot_hold) {
+    {
+        auto const scope = context.enter();
+        context.increment<"small">(std::int8_t{100});
+        BOOST_TEST(error_of([&] { context.increment<"small">(std::int8_t{28}); }) ==
+                   "Cannot increment small by 28: the counter (100) would overflow its type");
+        context.increment<"small">(std::int8_t{27});
+    }
+    BOOST_TEST(int{*last().get<"small">()} == 127);  // printed as a number if it fails
+}
+
+BOOST_AUTO_TEST_CASE(a_floating_counter_follows_ieee_arithmetic) {
+    {
+        auto const scope = context.enter();
+        context.increment<"seconds">(std::numeric_limits<double>::max());
+        context.increment<"seconds">(std::numeric_limits<double>::max());
+    }
+    BOOST_TEST(*last().get<"seconds">() == std::numeric_limits<double>::infinity());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

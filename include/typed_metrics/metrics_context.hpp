@@ -145,7 +145,7 @@ public:
             using slot = detail::slot_t<storage_type, Name>;
             require_scope("increment", slot::index);
             auto& counter = static_cast<slot&>(access::fields(state_.metrics)).value;
-            access::add(state_.written, counter, slot::index, std::forward<V>(delta));
+            access::add(state_.written, counter, slot::index, std::forward<V>(delta), Name.view());
         }
     }
 

@@ -48,7 +48,7 @@ public:
             if (state_.metrics.empty()) state_.start_ns = state_.options.clock();
             using slot = detail::slot_t<typename Schema::storage, Name>;
             auto& counter = static_cast<slot&>(access::fields(state_.metrics)).value;
-            access::add(access::presence(state_.metrics), counter, slot::index, std::forward<V>(delta));
+            access::add(access::presence(state_.metrics), counter, slot::index, std::forward<V>(delta), Name.view());
             (set_if_absent(std::forward<Extras>(extras)), ...);
         }
     }
