@@ -7,16 +7,20 @@
 #include "fixture.hpp"
 
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <cstdint>
 #include <functional>
 #include <iostream>
+#include <limits>
+#include <map>
 #include <set>
 #include <sstream>
 #include <stdexcept>
 #include <string>
 #include <thread>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include <unistd.h>
@@ -757,3 +761,166 @@ BOOST_AUTO_TEST_CASE(presence_across_words_of_a_wide_schema) {
     BOOST_TEST(reports.exits.back().metrics.size() == 1u);
     BOOST_TEST(!(reports.exits.back().metrics == r));
 }
+
+// NaN in an ordered metric: it compares neither below, above nor equal to
+// anything, so in a std::set every later element compared equivalent to it
+// and was dropped. It is refused at the call, after conversion to the stored
+// type, and the record is left as it was. Infinities order and are kept; a
+// plain value and a map's value are not ordered and keep NaN.
+namespace {
+using ordered_schema = tmx::schema<tmx::set_of<"ratios", double>, tmx::map_of<"by_ratio", double, int>,
+                                   tmx::map_of<"weights", std::string, double>,
+                                   tmx::top_n_of<"best", std::string, double, 3>,
+                                   tmx::top_n_of<"by_score", double, int, 3>, tmx::value<"ratio", double>>;
+
+struct ordered_fixture : reporting_fixture<ordered_schema> {
+    tmx::metrics_context<ordered_schema> context{[this](auto const& e) { keep(e); }, options()};
+
+    tmx::record<ordered_schema> const& last() const { return exits.back().metrics; }
+};
+
+constexpr double not_a_number = std::numeric_limits<double>::quiet_NaN();
+constexpr double inf = std::numeric_limits<double>::infinity();
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(nan_in_ordered_metrics, ordered_fixture)
+
+BOOST_AUTO_TEST_CASE(a_nan_element_is_refused_and_every_later_element_kept) {
+    {
+        auto const scope = context.enter();
+        BOOST_TEST(error_of([&] { context.add_to_set<"ratios">(not_a_number); }) == "Cannot add NaN to ratios: NaN has no order");
+        context.add_to_set<"ratios">(1.0);
+        context.add_to_set<"ratios">(2.0);
+        // A float NaN is refused as the double it becomes.
+        BOOST_TEST(error_of([&] { context.add_to_set<"ratios">(std::numeric_limits<float>::quiet_NaN()); }) ==
+                   "Cannot add NaN to ratios: NaN has no order");
+        context.add_to_set<"ratios">(inf);
+        context.add_to_set<"ratios">(-inf);
+    }
+    BOOST_TEST((*last().get<"ratios">() == std::set<double>{-inf, 1.0, 2.0, inf}));
+}
+
+BOOST_AUTO_TEST_CASE(a_refused_nan_leaves_an_absent_metric_absent) {
+    {
+        auto const scope = context.enter();
+        BOOST_TEST(error_of([&] { context.add_to_set<"ratios">(-not_a_number); }) != "<no exception>");
+        BOOST_TEST(error_of([&] { context.set_key_value<"by_ratio">(not_a_number, 1); }) != "<no exception>");
+        BOOST_TEST(error_of([&] { context.add_top_n<"best">("a", not_a_number); }) != "<no exception>");
+        BOOST_TEST(error_of([&] { context.add_top_n<"by_score">(not_a_number, 1); }) != "<no exception>");
+    }
+    BOOST_TEST(last().empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_nan_map_key_is_refused_and_a_nan_map_value_kept) {
+    {
+        auto const scope = context.enter();
+        context.set_key_value<"by_ratio">(0.5, 1);
+        BOOST_TEST(error_of([&] { context.set_key_value<"by_ratio">(not_a_number, 2); }) ==
+                   "Cannot set a NaN key in by_ratio: NaN has no order");
+        context.set_key_value<"by_ratio">(1.5, 3);
+        context.set_key_value<"by_ratio">(-inf, 4);
+        context.set_key_value<"weights">("w", not_a_number);
+    }
+    BOOST_TEST((*last().get<"by_ratio">() == std::map<double, int>{{-inf, 4}, {0.5, 1}, {1.5, 3}}));
+    BOOST_TEST(std::isnan(last().get<"weights">()->at("w")));
+}
+
+BOOST_AUTO_TEST_CASE(a_nan_in_a_ranking_is_refused_and_the_ranking_still_ranks) {
+    {
+        auto const scope = context.enter();
+        context.add_top_n<"best">("a", 1.0);
+        BOOST_TEST(error_of([&] { context.add_top_n<"best">("nan", not_a_number); }) ==
+                   "Cannot add a NaN value to best: NaN has no order");
+        context.add_top_n<"best">("b", 3.0);
+        context.add_top_n<"best">("c", 2.0);
+        context.add_top_n<"best">("d", -inf);
+        BOOST_TEST(error_of([&] { context.add_top_n<"by_score">(not_a_number, 1); }) ==
+                   "Cannot add a NaN key to by_score: NaN has no order");
+        context.add_top_n<"by_score">(inf, 1);
+    }
+    auto const& best = *last().get<"best">();
+    BOOST_TEST((std::vector<std::pair<std::string, double>>(best.begin(), best.end()) ==
+                std::vector<std::pair<std::string, double>>{{"b", 3.0}, {"c", 2.0}, {"a", 1.0}}));
+    BOOST_TEST(last().get<"by_score">()->begin()->first == inf);
+}
+
+BOOST_AUTO_TEST_CASE(a_plain_value_keeps_nan) {
+    {
+        auto const scope = context.enter();
+        context.set<"ratio">(not_a_number);
+    }
+    BOOST_TEST(std::isnan(*last().get<"ratio">()));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Counter overflow: an increment past the counter type's range is refused
+// with the counter unchanged (no undefined behaviour for signed counters, no
+// silent wrap for unsigned ones); floating counters follow IEEE arithmetic.
+namespace {
+using counter_schema = tmx::schema<tmx::counter<"n">, tmx::counter<"u", std::uint64_t>,
+                                   tmx::counter<"small", std::int8_t>, tmx::counter<"seconds", double>>;
+
+struct counter_fixture : reporting_fixture<counter_schema> {
+    tmx::metrics_context<counter_schema> context{[this](auto const& e) { keep(e); }, options()};
+
+    tmx::record<counter_schema> const& last() const { return exits.back().metrics; }
+};
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(counter_overflow, counter_fixture)
+
+BOOST_AUTO_TEST_CASE(a_signed_counter_refuses_to_pass_its_maximum_and_keeps_its_count) {
+    {
+        auto const scope = context.enter();
+        context.increment<"n">(std::numeric_limits<std::int64_t>::max());
+        BOOST_TEST(error_of([&] { context.increment<"n">(1); }) ==
+                   "Cannot increment n by 1: the counter (9223372036854775807) would overflow its type");
+        BOOST_TEST(error_of([&] { context.increment<"n">(std::numeric_limits<std::int64_t>::max()); }) !=
+                   "<no exception>");
+        context.increment<"n">(-7);  // still usable
+    }
+    BOOST_TEST(*last().get<"n">() == std::numeric_limits<std::int64_t>::max() - 7);
+}
+
+BOOST_AUTO_TEST_CASE(a_signed_counter_refuses_to_pass_its_minimum) {
+    {
+        auto const scope = context.enter();
+        context.increment<"n">(std::numeric_limits<std::int64_t>::min());
+        BOOST_TEST(error_of([&] { context.increment<"n">(-1); }) ==
+                   "Cannot increment n by -1: the counter (-9223372036854775808) would overflow its type");
+    }
+    BOOST_TEST(*last().get<"n">() == std::numeric_limits<std::int64_t>::min());
+}
+
+BOOST_AUTO_TEST_CASE(an_unsigned_counter_refuses_to_wrap) {
+    {
+        auto const scope = context.enter();
+        context.increment<"u">(std::numeric_limits<std::uint64_t>::max());
+        BOOST_TEST(error_of([&] { context.increment<"u">(1u); }) ==
+                   "Cannot increment u by 1: the counter (18446744073709551615) would overflow its type");
+    }
+    BOOST_TEST(*last().get<"u">() == std::numeric_limits<std::uint64_t>::max());
+}
+
+BOOST_AUTO_TEST_CASE(a_narrow_counter_refuses_what_its_type_cannot_hold) {
+    {
+        auto const scope = context.enter();
+        context.increment<"small">(std::int8_t{100});
+        BOOST_TEST(error_of([&] { context.increment<"small">(std::int8_t{28}); }) ==
+                   "Cannot increment small by 28: the counter (100) would overflow its type");
+        context.increment<"small">(std::int8_t{27});
+    }
+    BOOST_TEST(int{*last().get<"small">()} == 127);  // printed as a number if it fails
+}
+
+BOOST_AUTO_TEST_CASE(a_floating_counter_follows_ieee_arithmetic) {
+    {
+        auto const scope = context.enter();
+        context.increment<"seconds">(std::numeric_limits<double>::max());
+        context.increment<"seconds">(std::numeric_limits<double>::max());
+    }
+    BOOST_TEST(*last().get<"seconds">() == std::numeric_limits<double>::infinity());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -9,7 +9,11 @@
 
 #include <typed_metrics/prometheus.hpp>
 
+#include <array>
+#include <cstdint>
+#include <exception>
 #include <functional>
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -89,4 +93,51 @@ BOOST_AUTO_TEST_CASE(a_prefix_must_be_an_identifier) {
                               });
     }
     BOOST_CHECK_NO_THROW(tmx::prometheus_aggregator<schema>{"_compile2"});
+}
+
+// Counter totals are float64, as Prometheus stores every sample: exact to
+// 2^53, then rounded, never an integer overflow.
+BOOST_AUTO_TEST_CASE(counter_totals_beyond_the_counters_type_are_rounded_not_wrapped) {
+    tmx::prometheus_aggregator<schema> totals("compile");
+    tmx::metrics_context<schema> context(std::ref(totals), {.clock = &fake_clock});
+    for (int i = 0; i < 2; ++i) {
+        auto const scope = context.enter();
+        context.increment<"graph_breaks">(std::numeric_limits<std::int64_t>::max());
+    }
+    std::string const text = totals.render();
+    BOOST_TEST(text.find("compile_graph_breaks_total 18446744073709551616\n") != std::string::npos, text);
+}
+
+// The durations' sum is exact nanoseconds in an std::int64_t: a record whose
+// duration would overflow it (or whose end minus start does) is refused whole
+// with metrics_error, which the context hands to on_error, and no total moves.
+namespace {
+constexpr std::int64_t most = std::numeric_limits<std::int64_t>::max();
+constexpr std::int64_t least = std::numeric_limits<std::int64_t>::min();
+// (start, end) of three records: the longest possible, one more nanosecond,
+// and an end minus start that overflows by itself.
+constexpr std::array<std::int64_t, 6> readings{0, most, 0, 1, least, most};
+std::size_t next_reading = 0;
+std::int64_t scripted_clock() noexcept { return readings[next_reading++]; }
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_record_that_would_overflow_the_durations_sum_is_refused_whole) {
+    tmx::prometheus_aggregator<schema> totals("compile");
+    std::vector<std::string> errors;
+    tmx::metrics_context<schema> context(
+        std::ref(totals), {.clock = &scripted_clock, .on_error = [&](std::exception_ptr e) {
+                               errors.push_back(reporting_fixture<schema>::message(e));
+                           }});
+    for (int i = 0; i < 3; ++i) {
+        auto const scope = context.enter();
+        context.increment<"graph_breaks">(i + 1);
+    }
+    std::string const refused =
+        "Cannot add a record to compile_duration_seconds_sum: its nanoseconds would overflow an std::int64_t";
+    BOOST_TEST(errors == (std::vector<std::string>{refused, refused}), boost::test_tools::per_element());
+    std::string const text = totals.render();
+    BOOST_TEST(text.find("compile_records_total{outcome=\"completed\"} 1\n") != std::string::npos, text);
+    BOOST_TEST(text.find("compile_duration_seconds_count 1\n") != std::string::npos, text);
+    BOOST_TEST(text.find("compile_duration_seconds_sum 9223372036.854776\n") != std::string::npos, text);
+    BOOST_TEST(text.find("compile_graph_breaks_total 1\n") != std::string::npos, text);
 }

@@ -8,9 +8,11 @@
 
 #include <typed_metrics/json.hpp>
 
+#include <cstdint>
 #include <exception>
 #include <fstream>
 #include <ios>
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -201,6 +203,19 @@ BOOST_AUTO_TEST_CASE(what_on_exit_records_during_the_destructor_is_dropped) {
         reentrant.increment<"graph_breaks">(1);
     }
     BOOST_TEST(calls == 1);
+}
+
+BOOST_AUTO_TEST_CASE(an_increment_that_would_overflow_throws_and_records_nothing) {
+    runtime.increment<"graph_breaks">(std::numeric_limits<std::int64_t>::max());
+    BOOST_CHECK_EXCEPTION(runtime.increment<"graph_breaks">(1, tmx::arg<"backend"> = "inductor"), tmx::metrics_error,
+                          [](tmx::metrics_error const& e) {
+                              return std::string(e.what()) == "Cannot increment graph_breaks by 1: the counter "
+                                                              "(9223372036854775807) would overflow its type";
+                          });
+    runtime.finish();
+    BOOST_TEST_REQUIRE(exits.size() == 1u);
+    BOOST_TEST(*exits[0].metrics.get<"graph_breaks">() == std::numeric_limits<std::int64_t>::max());
+    BOOST_TEST(!exits[0].metrics.contains<"backend">());  // the extras of a refused increment are not set
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -4,11 +4,14 @@
 #define BOOST_TEST_MODULE top_n
 #include <boost/test/unit_test.hpp>
 
+#include <typed_metrics/error.hpp>
 #include <typed_metrics/top_n.hpp>
 
 #include <algorithm>
 #include <cstdint>
+#include <initializer_list>
 #include <iterator>
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -216,3 +219,33 @@ BOOST_AUTO_TEST_CASE(a_throwing_move_leaves_the_ranking_unchanged) {
     BOOST_TEST(top.begin()->first == 3);
     BOOST_TEST((top.begin() + 1)->first == 2);
 }
+
+// A NaN has no rank: once in, it held rank 0 for good (every comparison with
+// it is false). It is refused, key or value, and the ranking is unchanged.
+BOOST_AUTO_TEST_CASE(a_nan_key_or_value_is_refused_and_the_ranking_unchanged) {
+    constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+    tmx::top_n<std::string, double, 2> by_value;
+    by_value.add("a", 1.0);
+    BOOST_CHECK_EXCEPTION(by_value.add("nan", nan), tmx::metrics_error, [](tmx::metrics_error const& e) {
+        return std::string_view(e.what()) == "Cannot add NaN to a top_n: NaN has no order";
+    });
+    by_value.add("b", 2.0);
+    by_value.add("c", -std::numeric_limits<double>::infinity());
+    BOOST_TEST((entries(by_value) == std::vector<std::pair<std::string, double>>{{"b", 2.0}, {"a", 1.0}}));
+
+    tmx::top_n<float, int, 2> by_key;
+    by_key.add(1.0f, 1);
+    BOOST_CHECK_THROW(by_key.add(std::numeric_limits<float>::quiet_NaN(), 5), tmx::metrics_error);
+    by_key.add(std::numeric_limits<float>::infinity(), 1);
+    BOOST_TEST((entries(by_key) ==
+                std::vector<std::pair<float, int>>{{std::numeric_limits<float>::infinity(), 1}, {1.0f, 1}}));
+}
+
+// Floating-point rankings stay usable in constant expressions.
+constexpr double largest_of(std::initializer_list<double> values) {
+    tmx::top_n<int, double, 1> top;
+    for (double const v : values) top.add(0, v);
+    return top.begin()->second;
+}
+static_assert(largest_of({0.5, std::numeric_limits<double>::infinity(), -1.0}) ==
+              std::numeric_limits<double>::infinity());

@@ -6,6 +6,7 @@
 #include <typed_metrics/checks.hpp>
 #include <typed_metrics/detail/call_on_exit.hpp>
 #include <typed_metrics/detail/function.hpp>
+#include <typed_metrics/detail/ordered_value.hpp>
 #include <typed_metrics/detail/presence_bits.hpp>
 #include <typed_metrics/detail/raise.hpp>
 #include <typed_metrics/exit_info.hpp>
@@ -150,7 +151,7 @@ public:
             using slot = detail::slot_t<storage_type, Name>;
             require_scope("increment", slot::index);
             auto& counter = static_cast<slot&>(access::fields(state_.metrics)).value;
-            access::add(state_.written, counter, slot::index, std::forward<V>(delta));
+            access::add(state_.written, counter, slot::index, std::forward<V>(delta), Name.view());
         }
     }
 
@@ -217,7 +218,8 @@ public:
             using slot = detail::slot_t<storage_type, Name>;
             require_scope("add", slot::index);
             auto& set = static_cast<slot&>(access::fields(state_.metrics)).value;
-            set.insert(typename slot::metric::value_type{std::forward<V>(element)});
+            set.insert(detail::make_ordered<typename slot::metric::value_type>(std::forward<V>(element), "add NaN to",
+                                                                               Name.view()));
             state_.written.set(slot::index);
         }
     }
@@ -233,7 +235,8 @@ public:
             // map's comparisons into the insertion: 256 instead of 295
             // instructions per call (benchmarks/instructions.py).
             [&](auto& map) {
-                map.insert_or_assign(typename metric::key_type{std::forward<K>(key)},
+                map.insert_or_assign(detail::make_ordered<typename metric::key_type>(std::forward<K>(key),
+                                                                                     "set a NaN key in", Name.view()),
                                      typename metric::value_type{std::forward<V>(value)});
             }(static_cast<slot&>(access::fields(state_.metrics)).value);
             state_.written.set(slot::index);
@@ -249,8 +252,10 @@ public:
             using slot = detail::slot_t<storage_type, Name>;
             using metric = typename slot::metric;
             auto& ranking = static_cast<slot&>(access::fields(state_.metrics)).value;
-            ranking.add(typename metric::key_type{std::forward<K>(key)},
-                        typename metric::value_type{std::forward<V>(value)});
+            ranking.add(
+                detail::make_ordered<typename metric::key_type>(std::forward<K>(key), "add a NaN key to", Name.view()),
+                detail::make_ordered<typename metric::value_type>(std::forward<V>(value), "add a NaN value to",
+                                                                  Name.view()));
             state_.written.set(slot::index);
         }
     }

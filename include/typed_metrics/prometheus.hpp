@@ -4,6 +4,7 @@
 #pragma once
 
 #include <typed_metrics/detail/json_text.hpp>
+#include <typed_metrics/error.hpp>
 #include <typed_metrics/exit_info.hpp>
 #include <typed_metrics/metric.hpp>
 #include <typed_metrics/schema.hpp>
@@ -67,11 +68,23 @@ public:
     prometheus_aggregator(prometheus_aggregator const&) = delete;
     prometheus_aggregator& operator=(prometheus_aggregator const&) = delete;
 
-    /// Adds one record: the `on_exit` signature.
+    /// Adds one record: the `on_exit` signature. A record whose duration
+    /// would overflow the durations' sum (exact nanoseconds in an
+    /// `std::int64_t`) is refused whole: it throws `metrics_error` (which the
+    /// context hands to `on_error`) and no total changes. Counter totals are
+    /// float64, as Prometheus stores samples: exact to 2^53, then rounded.
     void operator()(exit_info<Schema> const& info) {
         std::lock_guard const hold(lock_);
+        std::int64_t duration = 0;
+        std::int64_t total = 0;
+        if (__builtin_sub_overflow(info.end_ns, info.start_ns, &duration) ||
+            __builtin_add_overflow(duration_ns_, duration, &total)) [[unlikely]] {
+            std::string message("Cannot add a record to ");
+            message.append(prefix_).append("_duration_seconds_sum: its nanoseconds would overflow an std::int64_t");
+            throw metrics_error(message);
+        }
         ++(info.unwinding ? failed_ : completed_);
-        duration_ns_ += info.end_ns - info.start_ns;
+        duration_ns_ = total;
         detail::for_each_counter<Schema>([&](auto metric, std::size_t index) {
             if (auto const value = info.metrics.template get<decltype(metric)::type::name>()) {
                 totals_[index] += static_cast<double>(*value);

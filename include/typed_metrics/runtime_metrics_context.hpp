@@ -61,7 +61,7 @@ public:
             if (metrics.empty()) state_.start_ns = state_.options.clock();
             using slot = detail::slot_t<typename Schema::storage, Name>;
             auto& counter = static_cast<slot&>(access::fields(metrics)).value;
-            access::add(access::presence(metrics), counter, slot::index, std::forward<V>(delta));
+            access::add(access::presence(metrics), counter, slot::index, std::forward<V>(delta), Name.view());
             (set_if_absent(metrics, std::forward<Extras>(extras)), ...);
         }
     }

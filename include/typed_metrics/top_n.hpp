@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
+#include <typed_metrics/detail/ordered_value.hpp>
+
 #include <array>
 #include <compare>
 #include <cstddef>
@@ -53,9 +55,12 @@ public:
 
     /// Records `(key, value)` if it ranks among the `N` largest so far.
     /// Duplicate keys are distinct entries, as in the Python original.
+    /// A floating-point NaN key or value has no rank: it throws
+    /// `metrics_error` (in a constant expression, it does not compile).
     /// Strong guarantee: if moving the key or value in throws, the ranking is
     /// unchanged.
     constexpr void add(K key, V value) {
+        if (detail::is_nan(key) || detail::is_nan(value)) [[unlikely]] detail::raise_nan("add NaN to", "a top_n");
         if (size_ == N && !ranks_above(key, value, ranked(N - 1))) return;
         // Insert after every entry that ranks at least as high: a stable position.
         std::size_t rank = 0;

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace typed_metrics::detail {
 
@@ -16,6 +17,45 @@ namespace typed_metrics::detail {
 // (compiled once in the standard library, an extern template): operator+
 // chains, std::to_string and a std::vector of the names cost each such file
 // 0.3 s and 17 MB of g++'s time and memory.
+
+// Appends the decimal digits of an integer of any width and signedness.
+template <class T>
+void append_integer(std::string& out, T value) {
+    using magnitude_type = std::make_unsigned_t<T>;
+    auto magnitude = static_cast<magnitude_type>(value);
+    if constexpr (std::is_signed_v<T>) {
+        if (value < 0) {
+            out.push_back('-');
+            // Negated as unsigned: the most negative value's magnitude fits, no overflow.
+            magnitude = static_cast<magnitude_type>(magnitude_type{0} - magnitude);
+        }
+    }
+    char digits[sizeof(T) * 3];  // fewer than 3 decimal digits per byte
+    std::size_t size = 0;
+    do {
+        digits[size++] = static_cast<char>('0' + magnitude % 10);
+        magnitude = static_cast<magnitude_type>(magnitude / 10);
+    } while (magnitude != 0);
+    while (size > 0) out.push_back(digits[--size]);
+}
+
+// Takes back an increment that overflowed: `count` holds the sum wrapped
+// to its type, as `__builtin_add_overflow` left it; subtracting `step` in
+// the unsigned type (modulo arithmetic, defined) restores the count. Then
+// throws "Cannot increment <counter> by <step>: the counter (<count>) would
+// overflow its type".
+template <class T>
+[[noreturn, gnu::cold, gnu::noinline]] void undo_overflow(T& count, T step, std::string_view counter) {
+    using bits = std::make_unsigned_t<T>;
+    count = static_cast<T>(static_cast<bits>(static_cast<bits>(count) - static_cast<bits>(step)));
+    std::string message("Cannot increment ");
+    message.append(counter).append(" by ");
+    append_integer(message, step);
+    message.append(": the counter (");
+    append_integer(message, count);
+    message.append(") would overflow its type");
+    throw metrics_error(message);
+}
 
 // "Cannot <operation> <names> outside of a MetricsContext".
 class outside_scope_message {
@@ -63,11 +103,8 @@ private:
     void append_site(call_site where) {
         sites_.append(where.file);
         if (where.line == 0) return;
-        char digits[10];
-        std::size_t size = 0;
-        for (auto line = where.line; line != 0; line /= 10) digits[size++] = static_cast<char>('0' + line % 10);
         sites_.push_back(':');
-        while (size > 0) sites_.push_back(digits[--size]);
+        append_integer(sites_, where.line);
     }
 
     std::string names_;
