@@ -206,6 +206,31 @@ BOOST_AUTO_TEST_CASE(a_sink_whose_stream_fails_reports_to_the_error_hook) {
     BOOST_TEST(message(errors.front()).find("json_lines_sink could not write") != std::string::npos);
 }
 
+// Clock readings whose difference does not fit an std::int64_t (a clock that
+// jumped from the earliest to the latest time): the sink writes nothing and
+// says why, through the error hook, rather than a wrapped duration.
+namespace {
+std::int64_t jumping_clock() noexcept {
+    static bool latest = false;
+    latest = !latest;
+    return latest ? std::numeric_limits<std::int64_t>::min() : std::numeric_limits<std::int64_t>::max();
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_duration_that_does_not_fit_is_reported_not_written) {
+    std::ostringstream out;
+    auto const keep_error = [&](std::exception_ptr e) { errors.push_back(e); };
+    tmx::metrics_context<schema> sinking{tmx::json_lines_sink(out), {.clock = &jumping_clock, .on_error = keep_error}};
+    {
+        auto const scope = sinking.enter();
+        sinking.increment<"graph_breaks">(1);
+    }
+    BOOST_TEST(out.str().empty(), out.str());
+    BOOST_TEST_REQUIRE(errors.size() == 1u);
+    BOOST_TEST(message(errors.front()) ==
+               "json_lines_sink cannot write duration_ns: end_ns - start_ns overflows an std::int64_t");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 namespace {

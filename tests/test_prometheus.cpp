@@ -17,6 +17,7 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -106,6 +107,24 @@ BOOST_AUTO_TEST_CASE(counter_totals_beyond_the_counters_type_are_rounded_not_wra
     }
     std::string const text = totals.render();
     BOOST_TEST(text.find("compile_graph_breaks_total 18446744073709551616\n") != std::string::npos, text);
+}
+
+// A floating-point counter can sum to an infinity or NaN; the exposition
+// format spells those +Inf, -Inf and NaN.
+BOOST_AUTO_TEST_CASE(non_finite_totals_are_written_as_the_exposition_format_spells_them) {
+    for (auto const& [delta, spelled] : {std::pair{std::numeric_limits<double>::infinity(), "+Inf"},
+                                         std::pair{-std::numeric_limits<double>::infinity(), "-Inf"},
+                                         std::pair{std::numeric_limits<double>::quiet_NaN(), "NaN"}}) {
+        tmx::prometheus_aggregator<schema> totals("compile");
+        tmx::metrics_context<schema> context(std::ref(totals), {.clock = &fake_clock});
+        {
+            auto const scope = context.enter();
+            context.increment<"cache_hit_ratio">(delta);
+        }
+        std::string const text = totals.render();
+        BOOST_TEST(text.find(std::string("compile_cache_hit_ratio_total ") + spelled + "\n") != std::string::npos,
+                   text);
+    }
 }
 
 // The durations' sum is exact nanoseconds in an std::int64_t: a record whose

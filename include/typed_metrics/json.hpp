@@ -6,11 +6,13 @@
 #include <typed_metrics/detail/describe_exception.hpp>
 #include <typed_metrics/detail/json_shape.hpp>
 #include <typed_metrics/detail/json_text.hpp>
+#include <typed_metrics/error.hpp>
 #include <typed_metrics/exit_info.hpp>
 #include <typed_metrics/json_options.hpp>
 #include <typed_metrics/record.hpp>
 
 #include <cmath>
+#include <cstdint>
 #include <ostream>
 #include <sstream>
 #include <string>
@@ -160,12 +162,17 @@ public:
 
     template <class Schema>
     void operator()(exit_info<Schema> const& info) const {
+        std::int64_t duration_ns = 0;
+        if (__builtin_sub_overflow(info.end_ns, info.start_ns, &duration_ns)) [[unlikely]] {
+            throw metrics_error(
+                "json_lines_sink cannot write duration_ns: end_ns - start_ns overflows an std::int64_t");
+        }
         std::string line = "{\"start_ns\":";
         detail::append_integer(line, info.start_ns, options_);
         line += ",\"end_ns\":";
         detail::append_integer(line, info.end_ns, options_);
         line += ",\"duration_ns\":";
-        detail::append_integer(line, info.end_ns - info.start_ns, options_);
+        detail::append_integer(line, duration_ns, options_);
         line += info.unwinding ? ",\"unwinding\":true" : ",\"unwinding\":false";
         line += ",\"exception\":";
         if (info.exception) {

@@ -12,12 +12,14 @@
 #include <boost/hana/for_each.hpp>
 
 #include <array>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <mutex>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace typed_metrics {
 namespace detail {
@@ -102,6 +104,12 @@ public:
         };
         auto const sample = [&](std::string_view name, auto value) {
             text.append(prefix_).append(name).append(" ");
+            if constexpr (std::is_floating_point_v<decltype(value)>) {
+                if (!std::isfinite(value)) {  // the exposition format's spellings
+                    text.append(std::isnan(value) ? "NaN" : value > 0 ? "+Inf" : "-Inf").append("\n");
+                    return;
+                }
+            }
             detail::append_number(text, value);
             text += '\n';
         };
