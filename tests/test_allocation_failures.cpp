@@ -13,8 +13,10 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <new>
 #include <string>
+#include <vector>
 
 namespace {
 fault::countdown allocation_failures;  // armed at the k-th allocation
@@ -130,4 +132,36 @@ BOOST_AUTO_TEST_CASE(a_failing_allocation_in_on_exit_is_reported_and_the_context
         context.set<"s1">(long_text);  // a new record: no "already been set"
     }
     BOOST_TEST(calls == 2u);
+}
+
+// A unit of work ended inside an on_exit that runs inside an on_exit needs a
+// record of its own, allocated once for that depth. When that allocation
+// fails, the unit is not reported, the error hook says why, and the context
+// goes on: the next time, the allocation is made and the unit reported.
+BOOST_AUTO_TEST_CASE(a_unit_that_finds_no_record_at_the_third_depth_is_dropped_and_reported) {
+    std::vector<std::int64_t> reported_counts;
+    std::size_t errors = 0;
+    bool fail_next = false;
+    context_type* self = nullptr;
+    context_type context{[&](tmx::exit_info<oom_schema> const& e) {
+                             std::int64_t const count = e.metrics.get<"count">().value_or(0);
+                             reported_counts.push_back(count);
+                             if (count < 3) {
+                                 auto const nested = self->enter();
+                                 self->increment<"count">(count + 1);
+                                 if (count == 2 && fail_next) allocation_failures.left = 0;
+                             }
+                         },
+                         {.on_error = [&](std::exception_ptr) noexcept { ++errors; }}};
+    self = &context;
+    for (bool const fail : {true, false}) {
+        fail_next = fail;
+        auto const scope = context.enter();
+        context.increment<"count">(1);
+    }
+    allocation_failures.left.reset();
+    // First cycle: units 1 and 2 reported, unit 3 dropped; second cycle: all three.
+    BOOST_TEST(reported_counts == (std::vector<std::int64_t>{1, 2, 1, 2, 3}), boost::test_tools::per_element());
+    BOOST_TEST(errors == 1u);
+    BOOST_TEST(!context.in_progress());
 }

@@ -130,44 +130,6 @@ BOOST_AUTO_TEST_CASE(matches_a_sorted_reference_through_evictions_and_clears) {
     }
 }
 
-// Move assignment moves the entries, whatever the slots' order after
-// evictions, and leaves the source empty; both stay usable.
-BOOST_AUTO_TEST_CASE(move_assignment_moves_the_entries_and_empties_the_source) {
-    auto const filled = [](int first, int count) {
-        tmx::top_n<std::string, int, 3> r;
-        for (int i = first; i < first + count; ++i) {
-            r.add("an entry far longer than a small-string buffer " + std::to_string(i), i);
-        }
-        return r;
-    };
-    for (int from_count : {0, 1, 3, 5}) {
-        for (int to_count : {0, 2, 3, 6}) {
-            auto from = filled(0, from_count);
-            auto to = filled(100, to_count);
-            auto const expected = entries(from);
-            to = std::move(from);
-            BOOST_TEST(entries(to) == expected);
-            BOOST_TEST(from.empty());
-            from.add("after the move", 1000);
-            to.add("after the move", 1000);
-            BOOST_TEST(entries(from) == (ranking{{"after the move", 1000}}));
-            BOOST_TEST(to.begin()->first == "after the move");
-            BOOST_TEST(to.size() == std::min<std::size_t>(expected.size() + 1, 3));
-        }
-    }
-}
-
-constexpr bool moved_at_compile_time() {
-    tmx::top_n<int, int, 2> from, to;
-    from.add(1, 10);
-    from.add(2, 20);
-    from.add(3, 30);
-    to.add(4, 5);
-    to = std::move(from);
-    return from.empty() && to.size() == 2 && to.begin()->first == 3 && (++to.begin())->first == 2;
-}
-static_assert(moved_at_compile_time());
-
 BOOST_AUTO_TEST_CASE(iterates_with_random_access_largest_first) {
     static_assert(std::random_access_iterator<tmx::top_n<std::string, int, 3>::const_iterator>);
     tmx::top_n<std::string, int, 3> top;

@@ -9,6 +9,7 @@
 #include <typed_metrics/detail/ordered_value.hpp>
 #include <typed_metrics/detail/presence_bits.hpp>
 #include <typed_metrics/detail/raise.hpp>
+#include <typed_metrics/detail/record_pool.hpp>
 #include <typed_metrics/exit_info.hpp>
 #include <typed_metrics/fixed_string.hpp>
 #include <typed_metrics/mode.hpp>
@@ -67,11 +68,12 @@ public:
 
     /// `on_exit` is anything an `on_exit_fn` can be built from; a disabled
     /// context never builds one, so it never allocates for a capturing lambda.
-    template <class OnExit>
+    /// `{}` or `nullptr` gives a context without a callback.
+    template <class OnExit = on_exit_fn>
         requires std::constructible_from<on_exit_fn, OnExit>
     explicit metrics_context([[maybe_unused]] OnExit&& on_exit, [[maybe_unused]] context_options options = {}) {
         if constexpr (is_enabled) {
-            state_.on_exit = std::forward<OnExit>(on_exit);
+            state_.on_exit = on_exit_fn(std::forward<OnExit>(on_exit));
             state_.options = std::move(options);
         }
     }
@@ -150,7 +152,7 @@ public:
         if constexpr (detail::check_increment<Schema, Name, V>() && is_enabled) {
             using slot = detail::slot_t<storage_type, Name>;
             require_scope("increment", slot::index);
-            auto& counter = static_cast<slot&>(access::fields(state_.metrics)).value;
+            auto& counter = static_cast<slot&>(access::fields(state_.records.open())).value;
             access::add(state_.written, counter, slot::index, std::forward<V>(delta), Name.view());
         }
     }
@@ -161,7 +163,7 @@ public:
     [[gnu::always_inline]] void set(V&& value, call_site where = call_site::current()) noexcept(!is_enabled) {
         if constexpr (detail::check_set<Schema, Name, V>() && is_enabled) {
             using slot = detail::slot_t<storage_type, Name>;
-            store_value(static_cast<slot&>(access::fields(state_.metrics)).value, slot::index, std::forward<V>(value),
+            store_value(static_cast<slot&>(access::fields(state_.records.open())).value, slot::index, std::forward<V>(value),
                         false, where);
         }
     }
@@ -172,7 +174,7 @@ public:
                                     call_site where = call_site::current()) noexcept(!is_enabled) {
         if constexpr (detail::check_set<Schema, Name, V>() && is_enabled) {
             using slot = detail::slot_t<storage_type, Name>;
-            store_value(static_cast<slot&>(access::fields(state_.metrics)).value, slot::index, std::forward<V>(value),
+            store_value(static_cast<slot&>(access::fields(state_.records.open())).value, slot::index, std::forward<V>(value),
                         true, where);
         }
     }
@@ -217,7 +219,7 @@ public:
         if constexpr (detail::check_add_to_set<Schema, Name, V>() && is_enabled) {
             using slot = detail::slot_t<storage_type, Name>;
             require_scope("add", slot::index);
-            auto& set = static_cast<slot&>(access::fields(state_.metrics)).value;
+            auto& set = static_cast<slot&>(access::fields(state_.records.open())).value;
             set.insert(detail::make_ordered<typename slot::metric::value_type>(std::forward<V>(element), "add NaN to",
                                                                                Name.view()));
             state_.written.set(slot::index);
@@ -238,7 +240,7 @@ public:
                 map.insert_or_assign(detail::make_ordered<typename metric::key_type>(std::forward<K>(key),
                                                                                      "set a NaN key in", Name.view()),
                                      typename metric::value_type{std::forward<V>(value)});
-            }(static_cast<slot&>(access::fields(state_.metrics)).value);
+            }(static_cast<slot&>(access::fields(state_.records.open())).value);
             state_.written.set(slot::index);
         }
     }
@@ -251,7 +253,7 @@ public:
             if (state_.depth == 0) return;
             using slot = detail::slot_t<storage_type, Name>;
             using metric = typename slot::metric;
-            auto& ranking = static_cast<slot&>(access::fields(state_.metrics)).value;
+            auto& ranking = static_cast<slot&>(access::fields(state_.records.open())).value;
             ranking.add(
                 detail::make_ordered<typename metric::key_type>(std::forward<K>(key), "add a NaN key to", Name.view()),
                 detail::make_ordered<typename metric::value_type>(std::forward<V>(value), "add a NaN value to",
@@ -336,7 +338,7 @@ private:
         std::tuple<typename metric_t<Schema, std::remove_cvref_t<Args>::name>::value_type...> values{
             typename metric_t<Schema, std::remove_cvref_t<Args>::name>::value_type{args.forward()}...};
         [&]<std::size_t... I>(std::index_sequence<I...>) {
-            auto& fields = access::fields(state_.metrics);
+            auto& fields = access::fields(state_.records.open());
             ((static_cast<detail::slot_t<storage_type, std::remove_cvref_t<Args>::name>&>(fields).value =
                   std::get<I>(std::move(values))),
              ...);
@@ -383,46 +385,37 @@ private:
 
     // While `on_exit` runs, the depth is 0: operations it makes on this
     // context fail as outside a scope, and a scope it enters starts a unit of
-    // work of its own. So the record leaves the open storage before it is
-    // reported: into the spare record, or, when an on_exit is already
-    // reading that one, into a record on the stack.
+    // work of its own, in the record that opens when this one is handed over.
     [[gnu::noinline]] void exit_outermost() noexcept {
-        if (state_.reporting == 0) [[likely]] {
-            report_from(state_.reported);
-        } else {
-            report_nested();
-        }
-    }
-
-    // Building a record cannot throw: a schema's types are built without
-    // throwing (a schema rule).
-    [[gnu::cold, gnu::noinline]] void report_nested() noexcept {
-        record<Schema> nested;
-        report_from(nested);
-    }
-
-    // Moves the open record into `reported` (which is clear), hands it to
-    // `on_exit`, then clears it.
-    void report_from(record<Schema>& reported) noexcept {
         bool const unwinding = std::uncaught_exceptions() > state_.exceptions_at_entry;
-        access::take(reported, state_.metrics, std::exchange(state_.written, {}));
-        exit_info<Schema> const info{state_.start_ns, state_.options.clock(), reported,
+        typename detail::record_pool<Schema>::entry* reported = nullptr;
+        try {
+            reported = &state_.records.hand_over();
+        } catch (...) {
+            drop_open_record();
+            return;
+        }
+        access::presence(reported->metrics) = std::exchange(state_.written, {});
+        exit_info<Schema> const info{state_.start_ns, state_.options.clock(), reported->metrics,
                                      std::exchange(state_.exception, nullptr), unwinding};
-        ++state_.reporting;
         detail::call_on_exit(state_.on_exit, info, state_.options.on_error);
-        --state_.reporting;
-        access::clear(reported);
+        detail::record_pool<Schema>::release(*reported);
+    }
+
+    // No record could be allocated to follow the open one (only a unit ended
+    // inside an on_exit that runs inside an on_exit needs one): the unit is
+    // not reported to on_exit, and the error hook is told why.
+    [[gnu::cold, gnu::noinline]] void drop_open_record() noexcept {
+        detail::report_error(state_.options.on_error, std::current_exception());
+        access::presence(state_.records.open()) = std::exchange(state_.written, {});
+        access::clear(state_.records.open());
+        state_.exception = nullptr;
     }
 
     struct state {
-        // Every field of the open record; its presence bits are set from
-        // `written` when it is reported.
-        record<Schema> metrics;
-        // The last record, while on_exit reads it; clear otherwise.
-        record<Schema> reported;
-        // How many on_exit calls are running (more than one when a unit of
-        // work opened from on_exit ends inside it).
-        int reporting = 0;
+        // The open record, whose presence bits are set from `written` when
+        // it is reported, and those that on_exit calls are reading.
+        detail::record_pool<Schema> records;
         // The metrics written in the open record: none at depth 0, so a
         // written metric proves a scope is open and skips the depth test.
         detail::presence_bits<Schema::size> written;

@@ -198,35 +198,6 @@ struct record_access {
         r.present_.reset();
     }
 
-    // Moves the fields that `present` marks from `from` into `to`, which
-    // must be clear, and leaves `from` clear: at an outermost exit the context
-    // hands `to` to on_exit, so that a unit of work opened meanwhile writes
-    // into an empty record. Moves allocate nothing; a string's buffers change
-    // hands rather than being freed, so both records keep capacity.
-    template <class Schema>
-    static void take(record<Schema>& to, record<Schema>& from, presence_bits<Schema::size> const& present) noexcept {
-        using storage = typename Schema::storage;
-        if constexpr (std::is_trivially_copyable_v<storage>) {
-            to.fields_ = from.fields_;  // one copy, then one clear, as in `clear`
-            from.fields_ = storage{};
-        } else {
-            auto& source = from.fields_;
-            to.fields_.for_each([&](auto& field) {
-                using slot = std::remove_cvref_t<decltype(field)>;
-                auto& moved = static_cast<slot&>(source).value;
-                using stored = std::remove_cvref_t<decltype(moved)>;
-                if constexpr (std::is_trivially_copyable_v<stored>) {
-                    field.value = std::exchange(moved, stored{});  // without a test, as in `clear`
-                } else if (present[slot::index]) {
-                    field.value = std::move(moved);
-                    reset(moved);  // a moved-from value is only valid: make it the default again
-                }
-            });
-        }
-        to.present_ = present;
-        from.present_.reset();
-    }
-
 private:
     template <class T>
     static void reset(T& value) noexcept {

@@ -38,11 +38,12 @@ public:
 
     /// `on_exit` is anything an `on_exit_fn` is built from; a disabled
     /// context never builds it, so building one allocates nothing.
-    template <class F>
-        requires std::constructible_from<on_exit_fn, F>
-    explicit runtime_metrics_context([[maybe_unused]] F&& on_exit, [[maybe_unused]] context_options options = {}) {
+    template <class OnExit = on_exit_fn>
+        requires std::constructible_from<on_exit_fn, OnExit>
+    explicit runtime_metrics_context([[maybe_unused]] OnExit&& on_exit,
+                                     [[maybe_unused]] context_options options = {}) {
         if constexpr (is_enabled) {
-            state_.on_exit = on_exit_fn(std::forward<F>(on_exit));
+            state_.on_exit = on_exit_fn(std::forward<OnExit>(on_exit));
             state_.options = std::move(options);
         }
     }

@@ -37,22 +37,6 @@ public:
 
     static constexpr std::size_t capacity() noexcept { return N; }
 
-    constexpr top_n() = default;
-    constexpr top_n(top_n const&) = default;
-    constexpr top_n(top_n&&) = default;
-    constexpr top_n& operator=(top_n const&) = default;
-    /// Moves only the slots that hold entries (a context moves its record
-    /// this way at every outermost exit); `other` is left empty.
-    constexpr top_n& operator=(top_n&& other) noexcept(std::is_nothrow_move_assignable_v<value_type>) {
-        for (std::size_t rank = 0; rank < other.size_; ++rank) {
-            std::size_t const slot = other.order_[rank];
-            slots_[slot] = std::move(other.slots_[slot]);
-        }
-        order_ = other.order_;  // the other's free slots are this one's now: every slot's content is left in place
-        size_ = std::exchange(other.size_, 0);
-        return *this;
-    }
-
     /// Records `(key, value)` if it ranks among the `N` largest so far.
     /// Duplicate keys are distinct entries, as in the Python original.
     /// A floating-point NaN key or value has no rank: it throws

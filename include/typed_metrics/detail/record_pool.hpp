@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+#include <typed_metrics/record.hpp>
+
+#include <utility>
+
+namespace typed_metrics::detail {
+
+// The records of a scoped context: the one being written, and those that
+// on_exit calls are reading. At an outermost exit the open record is handed
+// over for reading and a free one opens, so a unit of work that on_exit
+// itself opens on the context writes into an empty record, never into the
+// one being read, and nothing is moved. Two records are kept inline, which
+// serves every exit but that of a unit opened from an on_exit that is itself
+// running inside an on_exit: such a depth takes a record allocated once and
+// kept until the context is destroyed.
+template <class Schema>
+class record_pool {
+public:
+    struct entry {
+        record<Schema> metrics;
+        bool reading = false;
+        entry* next = nullptr;  // the allocated ones, in a list
+    };
+
+    record_pool() = default;
+    record_pool(record_pool const&) = delete;
+    record_pool& operator=(record_pool const&) = delete;
+    ~record_pool() {
+        while (allocated_ != nullptr) delete std::exchange(allocated_, allocated_->next);
+    }
+
+    // The record being written.
+    [[gnu::always_inline]] record<Schema>& open() noexcept { return open_->metrics; }
+
+    // Opens a free record and returns the one that was open, to be read until
+    // `release`. Throws what allocating a record throws, with nothing changed.
+    entry& hand_over() {
+        entry* const next = free_entry();
+        entry& handed = *std::exchange(open_, next);
+        handed.reading = true;
+        return handed;
+    }
+
+    // The record is read: cleared, and free again.
+    static void release(entry& handed) noexcept {
+        record_access::clear(handed.metrics);
+        handed.reading = false;
+    }
+
+private:
+    entry* free_entry() {
+        for (entry& candidate : inline_) {
+            if (&candidate != open_ && !candidate.reading) return &candidate;
+        }
+        for (entry* candidate = allocated_; candidate != nullptr; candidate = candidate->next) {
+            if (candidate != open_ && !candidate->reading) return candidate;
+        }
+        return allocate();
+    }
+
+    [[gnu::cold, gnu::noinline]] entry* allocate() {
+        allocated_ = new entry{{}, false, allocated_};
+        return allocated_;
+    }
+
+    entry inline_[2];
+    entry* open_ = &inline_[0];
+    entry* allocated_ = nullptr;
+};
+
+}  // namespace typed_metrics::detail
