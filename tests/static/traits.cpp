@@ -108,6 +108,16 @@ static_assert(std::is_nothrow_destructible_v<scope>);
 static_assert(std::is_nothrow_destructible_v<context>);
 static_assert(!std::is_copy_constructible_v<context> && !std::is_move_constructible_v<context>);
 
+// Contexts are built from anything an on_exit_fn is built from: `{}` (no
+// callback) too, as when the constructor took an on_exit_fn; never from what
+// cannot be called with an exit_info.
+template <class Context>
+constexpr bool built_from_braces = requires { Context({}); };
+static_assert(built_from_braces<context> && built_from_braces<tmx::metrics_context<schema, tmx::disabled>>);
+static_assert(built_from_braces<tmx::runtime_metrics_context<schema>>);
+static_assert(built_from_braces<tmx::runtime_metrics_context<schema, tmx::disabled>>);
+static_assert(!std::is_constructible_v<context, int> && !std::is_constructible_v<context, void (*)(int)>);
+
 // The runtime context finishes a pending record when destroyed: never copied
 // (the copy would report it again), and neither finish() nor the destructor
 // throws (what on_exit throws goes to on_error).
