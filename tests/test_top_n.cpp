@@ -47,6 +47,21 @@ static_assert(slowest_three().begin()->first == "eight");
 static_assert((slowest_three().begin() + 2)->second == 6);
 //! [constexpr_ranking]
 
+// Above 32 entries the rank is found by binary search: in constexpr code too.
+constexpr bool binary_search_ranks_at_compile_time() {
+    tmx::top_n<int, int, 40> top;
+    for (int i = 0; i < 200; ++i) top.add(i % 7, (i * 37) % 101);  // values 0..100, most of them twice
+    int previous_value = 101;
+    int previous_key = 7;
+    for (auto const& [key, value] : top) {
+        if (value > previous_value || (value == previous_value && key > previous_key)) return false;
+        previous_value = value;
+        previous_key = key;
+    }
+    return top.size() == 40 && top.begin()->second == 100 && (top.end() - 1)->second == 81;
+}
+static_assert(binary_search_ranks_at_compile_time());
+
 BOOST_AUTO_TEST_CASE(test_top_n) {  // the Python original
     tmx::top_n<std::string, int, 3> top;
     for (auto const& [k, v] : {std::pair{"seven", 7}, {"four", 4}, {"five", 5}, {"six", 6}, {"eight", 8}}) {
