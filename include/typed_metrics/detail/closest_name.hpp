@@ -17,7 +17,8 @@ namespace typed_metrics::detail {
 // table takes a few per pair of characters. Candidates that cannot come nearer
 // than the nearest so far are skipped by their length or left as soon as they
 // fall behind, and callers compare the names in blocks of `names_per_block`,
-// one constant expression each, so no count of names reaches the limits.
+// one constant expression each, so the suggestion stays within the limits
+// however many names a schema declares.
 
 // Names are compared by their first 64 characters: one bit each in a word.
 inline constexpr std::size_t compared_length = 64;
