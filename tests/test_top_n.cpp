@@ -1,17 +1,23 @@
 // SPDX-License-Identifier: BSL-1.0
-// top_n: the Python original's TopN test, ties, capacity 1, and a ranking
-// built at compile time.
+// top_n: the Python original's TopN test, ties, capacity 1, a ranking built
+// at compile time, the largest capacity, and the largest record copied on a
+// small stack.
 #define BOOST_TEST_MODULE top_n
 #include <boost/test/unit_test.hpp>
 
 #include <typed_metrics/error.hpp>
 #include <typed_metrics/top_n.hpp>
+#include <typed_metrics/typed_metrics.hpp>
+
+#include <pthread.h>
 
 #include <algorithm>
 #include <cstdint>
 #include <initializer_list>
 #include <iterator>
 #include <limits>
+#include <memory>
+#include <random>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -43,6 +49,21 @@ static_assert(slowest_three().size() == 3);
 static_assert(slowest_three().begin()->first == "eight");
 static_assert((slowest_three().begin() + 2)->second == 6);
 //! [constexpr_ranking]
+
+// Above 32 entries the rank is found by binary search: in constexpr code too.
+constexpr bool binary_search_ranks_at_compile_time() {
+    tmx::top_n<int, int, 40> top;
+    for (int i = 0; i < 200; ++i) top.add(i % 7, (i * 37) % 101);  // values 0..100, most of them twice
+    int previous_value = 101;
+    int previous_key = 7;
+    for (auto const& [key, value] : top) {
+        if (value > previous_value || (value == previous_value && key > previous_key)) return false;
+        previous_value = value;
+        previous_key = key;
+    }
+    return top.size() == 40 && top.begin()->second == 100 && (top.end() - 1)->second == 81;
+}
+static_assert(binary_search_ranks_at_compile_time());
 
 BOOST_AUTO_TEST_CASE(test_top_n) {  // the Python original
     tmx::top_n<std::string, int, 3> top;
@@ -211,3 +232,100 @@ constexpr double largest_of(std::initializer_list<double> values) {
 }
 static_assert(largest_of({0.5, std::numeric_limits<double>::infinity(), -1.0}) ==
               std::numeric_limits<double>::infinity());
+
+// At the largest capacity a schema accepts, the binary search and the moves
+// of slot numbers must keep the ranking equal to a plain sort's N largest.
+BOOST_AUTO_TEST_CASE(the_largest_capacity_matches_a_sorted_reference) {
+    constexpr std::size_t capacity = tmx::max_top_n_capacity;
+    auto const top = std::make_unique<tmx::top_n<int, int, capacity>>();
+    std::vector<std::pair<int, int>> added;  // (value, key)
+    std::mt19937 random{7};
+    for (int step = 0; step < 30000; ++step) {
+        int const key = static_cast<int>(random() % 50);
+        int const value = static_cast<int>(random() % 3000);  // many ties, so keys decide too
+        top->add(key, value);
+        added.emplace_back(value, key);
+        if (step % 5000 != 4999) continue;
+        std::vector<std::pair<int, int>> expected = added;
+        std::sort(expected.begin(), expected.end(), std::greater<>{});
+        expected.resize(std::min(expected.size(), capacity));
+        std::vector<std::pair<int, int>> kept;
+        for (auto const& [k, v] : *top) kept.emplace_back(v, k);
+        BOOST_TEST_REQUIRE((kept == expected), "at step " << step);
+    }
+}
+
+namespace {
+
+// A record as large as a schema accepts: three rankings of strings at the
+// largest capacity and a fourth of numbers.
+struct largest_schema
+    : tmx::schema<tmx::top_n_of<"a", std::string, std::string, tmx::max_top_n_capacity>,
+                  tmx::top_n_of<"b", std::string, std::string, tmx::max_top_n_capacity>,
+                  tmx::top_n_of<"c", std::string, std::string, tmx::max_top_n_capacity>,
+                  tmx::top_n_of<"d", std::string, std::int64_t, tmx::max_top_n_capacity>> {};
+using largest_record = tmx::record<largest_schema>;
+static_assert(sizeof(largest_record) > tmx::max_record_bytes * 9 / 10);
+
+// ThreadSanitizer keeps its per-thread state in static thread-local storage,
+// which glibc carves out of each thread's stack.
+constexpr std::size_t sanitizer_thread_state() {
+#if defined(__SANITIZE_THREAD__)
+    return std::size_t{1} << 20;
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+    return std::size_t{1} << 20;
+#endif
+#endif
+    return 0;
+}
+
+// Runs `body` on a thread whose stack holds `bytes`, and waits for it.
+template <class Body>
+void run_on_stack_of(std::size_t bytes, Body& body) {
+    pthread_attr_t attributes;
+    BOOST_TEST_REQUIRE(pthread_attr_init(&attributes) == 0);
+    BOOST_TEST_REQUIRE(pthread_attr_setstacksize(&attributes, bytes) == 0);
+    pthread_t thread;
+    auto const run = [](void* b) -> void* {
+        (*static_cast<Body*>(b))();
+        return nullptr;
+    };
+    BOOST_TEST_REQUIRE(pthread_create(&thread, &attributes, run, &body) == 0);
+    BOOST_TEST_REQUIRE(pthread_join(thread, nullptr) == 0);
+    pthread_attr_destroy(&attributes);
+}
+
+}  // namespace
+
+// The schema bounds every record by max_record_bytes, and a copy takes one
+// record of stack. As in a test that builds its context on a std::thread's
+// 8 MiB stack, the context is a local and on_exit copies the largest record,
+// as the docs advise, but on a thread whose stack holds only the context, one
+// record and a margin: anything that took a second record's worth of stack
+// would overflow it and crash.
+BOOST_AUTO_TEST_CASE(the_largest_record_is_copied_on_a_stack_little_larger_than_itself) {
+    using context_type = tmx::metrics_context<largest_schema>;
+    constexpr std::size_t margin = 256 * 1024;  // the thread's own frames and thread-local storage
+    constexpr std::size_t stack = sizeof(context_type) + sizeof(largest_record) + margin;
+    constexpr std::size_t std_thread_stack = 8 << 20;  // glibc's default
+    static_assert(stack <= std_thread_stack / 2);
+    std::size_t copied_entries = 0;
+    bool copy_equal = false;
+    auto body = [&] {
+        context_type context{[&](tmx::exit_info<largest_schema> const& exit) {
+            largest_record const copy = exit.metrics;
+            copy_equal = copy == exit.metrics;
+            copied_entries = copy.get<"a">()->size() + copy.get<"d">()->size();
+        }};
+        auto const scope = context.enter();
+        for (int i = 0; i < 5000; ++i) {
+            std::string const key = "a key longer than any short string buffer " + std::to_string(i);
+            context.add_top_n<"a">(key, key);
+            context.add_top_n<"d">(key, std::int64_t{i});
+        }
+    };
+    run_on_stack_of(stack + sanitizer_thread_state(), body);
+    BOOST_TEST(copy_equal);
+    BOOST_TEST(copied_entries == 2 * tmx::max_top_n_capacity);
+}

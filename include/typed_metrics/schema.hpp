@@ -50,9 +50,20 @@ concept ordered = storable<T> && requires(T const& a, T const& b) {
     { a < b } -> std::convertible_to<bool>;
 };
 
+}  // namespace detail
+
+/// The largest record a schema accepts, in bytes of its fields (the sizeof
+/// of its storage: strings, sets and maps count their handles, not what they
+/// own). A record is copied whole by an `on_exit` that keeps it, often onto
+/// a thread's stack: 1 MiB is an eighth of the 8 MiB stack that Linux gives
+/// the main thread and every std::thread.
+inline constexpr std::size_t max_record_bytes = std::size_t{1} << 20;
+
+namespace detail {
+
 // The rules a metric tag must follow, in the order they are checked.
 enum class metric_rule { followed, identifier_name, counter_type, value_storable, value_nothrow_move, set_element,
-                         map_types, top_n_capacity, top_n_types };
+                         map_types, top_n_capacity, top_n_types, top_n_capacity_limit };
 
 template <class Metric>
 consteval metric_rule first_broken_rule() {
@@ -74,8 +85,10 @@ consteval metric_rule first_broken_rule() {
                                                                                             : metric_rule::map_types;
     } else {
         if constexpr (Metric::capacity == 0) return metric_rule::top_n_capacity;
-        return ordered<typename Metric::key_type> && ordered<typename Metric::value_type> ? metric_rule::followed
-                                                                                          : metric_rule::top_n_types;
+        if constexpr (!ordered<typename Metric::key_type> || !ordered<typename Metric::value_type>) {
+            return metric_rule::top_n_types;
+        }
+        return Metric::capacity <= max_top_n_capacity ? metric_rule::followed : metric_rule::top_n_capacity_limit;
     }
 }
 
@@ -90,7 +103,8 @@ consteval std::size_t first_broken_metric(std::initializer_list<metric_rule> rul
 }
 
 // Reports the first rule that the metric at `Position` breaks, naming it by a
-// character pack; nothing when `Position` is past the end. The schema passes
+// character pack; past the end, every metric follows its rules and the record's
+// size is checked (it may be unknown before). The schema passes
 // its first broken metric, so that only that report is instantiated: one per
 // metric cost g++ about 0.4 M instructions and 10 KB (0.2 G and 5 MB for a
 // schema of 500 metrics). Like every schema check it returns true even after
@@ -117,7 +131,12 @@ consteval bool check_metric() {
             static_assert(always_false<named, Metric>, "typed_metrics: top_n_of<Name, K, V, N> requires a capacity N > 0");
         } else if constexpr (broken == metric_rule::top_n_types) {
             static_assert(always_false<named, Metric>, "typed_metrics: top_n_of<Name, K, V, N> requires a K and a V that are default-constructible, copyable, ordered by operator< and printable with operator<<");
+        } else if constexpr (broken == metric_rule::top_n_capacity_limit) {
+            static_assert(always_false<named, Metric>, "typed_metrics: top_n_of<Name, K, V, N> requires a capacity N <= tmx::max_top_n_capacity (4096)");
         }
+    } else if constexpr (sizeof(typename Schema::storage) > max_record_bytes) {
+        using bytes = std::integral_constant<std::size_t, sizeof(typename Schema::storage)>;
+        static_assert(always_false<bytes>, "typed_metrics: schema<...> requires a record of at most tmx::max_record_bytes (1 MiB) of fields, so that a copy of it fits on a thread's stack");
     }
     return true;
 }

@@ -18,16 +18,26 @@
 
 namespace typed_metrics {
 
+/// The largest capacity `N` a schema accepts for `top_n_of<Name, K, V, N>`.
+/// A ranking holds its entries inline, so it costs N + 1 entries of storage
+/// in every record and every copy of one, and an insertion moves up to N
+/// slot numbers: this keeps both small (docs/design.md has the figures).
+inline constexpr std::size_t max_top_n_capacity = 4096;
+
 /// A fixed-capacity ranking that keeps the `N` largest `(value, key)` pairs.
 ///
 /// Entries compare as the pair `(value, key)` does, so equal values are
 /// ranked by key. Iteration yields `std::pair<K, V>` largest first. No heap
 /// allocation of its own and usable in `constexpr` code:
 /// \snippet tests/test_top_n.cpp constexpr_ranking
+/// An insertion costs O(log N) comparisons (up to N for N <= 32) and moves
+/// up to N slot numbers.
 template <class K, class V, std::size_t N = 25>
 class top_n {
-    // A slot's position in `slots_`: a byte for the usual small N.
-    using slot_index = std::conditional_t<(N < 256), std::uint8_t, std::size_t>;
+    // A slot's position in `slots_`: a byte for the usual small N, two bytes
+    // up to the largest capacity a schema accepts (fewer bytes to move).
+    using slot_index =
+        std::conditional_t<(N < 256), std::uint8_t, std::conditional_t<(N < 65536), std::uint16_t, std::size_t>>;
 
 public:
     using key_type = K;
@@ -46,9 +56,7 @@ public:
     constexpr void add(K key, V value) {
         if (detail::is_nan(key) || detail::is_nan(value)) [[unlikely]] detail::raise_nan("add NaN to", "a top_n");
         if (size_ == N && !ranks_above(key, value, ranked(N - 1))) return;
-        // Insert after every entry that ranks at least as high: a stable position.
-        std::size_t rank = 0;
-        while (rank < size_ && !ranks_above(key, value, ranked(rank))) ++rank;
+        std::size_t const rank = rank_of(key, value);
         // The entry goes to a free slot (one is spare when full) and stays
         // there: only slot numbers move to make room, never entries (moving a
         // string copies its characters), and no ranked entry is written.
@@ -83,6 +91,29 @@ private:
         return std::tie(value, key) > std::tie(entry.second, entry.first);
     }
     constexpr value_type const& ranked(std::size_t rank) const noexcept { return slots_[order_[rank]]; }
+
+    // The rank after every entry that ranks at least as high: a stable
+    // position. Small rankings scan from the top, which stops at once for the
+    // largest entries (often the new ones, and the usual case while a ranking
+    // fills); larger ones search the sorted ranks by halves.
+    constexpr std::size_t rank_of(K const& key, V const& value) const {
+        std::size_t rank = 0;
+        if constexpr (N <= linear_search_capacity) {
+            while (rank < size_ && !ranks_above(key, value, ranked(rank))) ++rank;
+        } else {
+            for (std::size_t count = size_; count > 0;) {
+                std::size_t const half = count / 2;
+                if (ranks_above(key, value, ranked(rank + half))) {
+                    count = half;
+                } else {
+                    rank += half + 1;
+                    count -= half + 1;
+                }
+            }
+        }
+        return rank;
+    }
+    static constexpr std::size_t linear_search_capacity = 32;
 
     static constexpr std::array<slot_index, N + 1> every_slot() noexcept {
         std::array<slot_index, N + 1> slots{};

@@ -6,7 +6,8 @@
 # the text of the source's `// expect: ` line (or matches the regular
 # expression of its `// expect-regex: ` line, for diagnostics the compiler
 # words itself), in at most 15 lines of output, or the number its
-# `// max-lines-gcc: ` or `// max-lines-clang: ` line gives for this compiler.
+# `// max-lines-gcc: ` or `// max-lines-clang: ` line gives for this compiler,
+# and holds the text of a `// expect-output: ` line if there is one.
 include(${CMAKE_CURRENT_LIST_DIR}/probe.cmake)
 
 # Read as one string: a list would split the expected text at its semicolons.
@@ -51,6 +52,14 @@ if(match STREQUAL "")
 endif()
 if(NOT error_count EQUAL 1)
   message(FATAL_ERROR "expected exactly one error, got ${error_count}:\n${output}")
+endif()
+# A `// expect-output: ` line names text that the whole output must hold
+# too, such as a name spelled out in a note.
+if(source_text MATCHES "\n// expect-output: ([^\n]*)")
+  string(FIND "${output}" "${CMAKE_MATCH_1}" found)
+  if(found EQUAL -1)
+    message(FATAL_ERROR "the output lacks [${CMAKE_MATCH_1}]:\n${output}")
+  endif()
 endif()
 if(lines GREATER max_lines)
   message(FATAL_ERROR "${lines} lines of diagnostics, more than ${max_lines}:\n${output}")

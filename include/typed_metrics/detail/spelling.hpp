@@ -26,14 +26,26 @@ auto spell(std::index_sequence<Index...>) -> Spelling<Name.chars[Index]...>;
 template <template <char...> class Spelling, fixed_string Name>
 using spelled = decltype(spell<Spelling, Name>(std::make_index_sequence<Name.size()>{}));
 
-// The declared name closest to `Name` by edit distance, as `did_you_mean<...>`.
+// The declared name nearest to `Name` among the first `Blocks` blocks of
+// names: each block is a constant expression of its own, within the
+// compilers' limits however many names the schema declares.
+template <class Schema, fixed_string Name, std::size_t Blocks>
+constexpr nearest_name nearest_in_blocks =
+    nearest_among(Name.view(), Schema::names, (Blocks - 1) * names_per_block,
+                  Blocks * names_per_block < Schema::size ? Blocks * names_per_block : Schema::size,
+                  nearest_in_blocks<Schema, Name, Blocks - 1>);
+template <class Schema, fixed_string Name>
+constexpr nearest_name nearest_in_blocks<Schema, Name, 0> = {};
+
+// The declared name nearest to `Name` by edit distance, as `did_you_mean<...>`.
 template <class Schema, fixed_string Name>
 consteval auto suggest() {
     if constexpr (Schema::size == 0) {
         return std::type_identity<did_you_mean<>>{};
     } else {
-        constexpr std::size_t closest = closest_name(Name.view(), Schema::names);
-        return std::type_identity<spelled<did_you_mean, Schema::template metric_at<closest>::name>>{};
+        constexpr std::size_t blocks = (Schema::size + names_per_block - 1) / names_per_block;
+        constexpr std::size_t nearest = nearest_in_blocks<Schema, Name, blocks>.index;
+        return std::type_identity<spelled<did_you_mean, Schema::template metric_at<nearest>::name>>{};
     }
 }
 
