@@ -84,7 +84,7 @@ void append_json(std::string& out, T const& value) {
             out += ':';
             append_json(out, entry.second);
         });
-    } else {
+    } else if constexpr (shape == json_shape::pairs) {
         append_joined(out, '[', value, ']', [&](auto const& entry) {
             out += '[';
             append_json(out, entry.first);
@@ -93,6 +93,7 @@ void append_json(std::string& out, T const& value) {
             out += ']';
         });
     }
+    // json_shape::none: a type the schema refused, and reported; nothing more to compile.
 }
 
 template <class Schema>

@@ -53,7 +53,7 @@ void append_json_schema(std::string& out) {
         out += R"({"type":"object","additionalProperties":)";
         append_json_schema<typename T::mapped_type>(out);
         out += '}';
-    } else {
+    } else if constexpr (shape == json_shape::pairs) {
         out += R"({"type":"array","maxItems":)";
         append_number(out, T::capacity());
         out += R"(,"items":{"type":"array","prefixItems":[)";
@@ -62,6 +62,7 @@ void append_json_schema(std::string& out) {
         append_json_schema<typename T::mapped_type>(out);
         out += R"(],"minItems":2,"items":false}})";
     }
+    // json_shape::none: a type the schema refused, and reported; nothing more to compile.
 }
 
 }  // namespace detail
