@@ -86,6 +86,27 @@ BOOST_AUTO_TEST_CASE(contains_get_and_size_see_only_recorded_metrics) {
     BOOST_TEST(!r.get<"guards">());
 }
 
+BOOST_AUTO_TEST_CASE(free_get_and_contains_read_the_record_from_a_generic_lambda) {
+    // Where the record's type is a template parameter, the members need
+    // `.template`; tmx::get and tmx::contains do not.
+    std::vector<std::string> seen;
+    tmx::metrics_context<schema> generic{[&](auto const& exit) {
+        seen.push_back(tmx::get<"backend">(exit.metrics).value_or("?"));
+        seen.push_back(tmx::contains<"guards">(exit.metrics) ? "guards" : "no guards");
+        seen.push_back(std::to_string(tmx::get<"graph_breaks">(exit.metrics).value_or(-1)));
+    }};
+    {
+        auto const scope = generic.enter();
+        generic.set<"backend">("eager");
+        generic.increment<"graph_breaks">(3);
+    }
+    BOOST_TEST((seen == std::vector<std::string>{"eager", "no guards", "3"}));
+    auto const& r = record_of([&] { context.add_to_set<"guards">("g"); });
+    BOOST_TEST(tmx::contains<"guards">(r));
+    BOOST_TEST(&*tmx::get<"guards">(r) == &*r.get<"guards">());  // the same stored set, not a copy
+    BOOST_TEST(!tmx::get<"backend">(r));
+}
+
 BOOST_AUTO_TEST_CASE(for_each_visits_recorded_metrics_in_schema_order_with_their_names) {
     auto const& r = record_of([&] {
         context.set<"compile_ms">(1.5);

@@ -100,7 +100,7 @@ void append_json(std::string& out, T const& value, json_options options) {
             out += ':';
             append_json(out, entry.second, options);
         });
-    } else {
+    } else if constexpr (shape == json_shape::pairs) {
         append_joined(out, '[', value, ']', [&](auto const& entry) {
             out += '[';
             append_json(out, entry.first, options);
@@ -109,6 +109,7 @@ void append_json(std::string& out, T const& value, json_options options) {
             out += ']';
         });
     }
+    // json_shape::none: a type the schema refused, and reported; nothing more to compile.
 }
 
 template <class Schema>

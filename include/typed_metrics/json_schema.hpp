@@ -80,7 +80,7 @@ void append_json_schema(std::string& out, json_options options) {
         out += R"({"type":"object","additionalProperties":)";
         append_json_schema<typename T::mapped_type>(out, options);
         out += '}';
-    } else {
+    } else if constexpr (shape == json_shape::pairs) {
         out += R"({"type":"array","maxItems":)";
         append_number(out, T::capacity());
         out += R"(,"items":{"type":"array","prefixItems":[)";
@@ -89,6 +89,7 @@ void append_json_schema(std::string& out, json_options options) {
         append_json_schema<typename T::mapped_type>(out, options);
         out += R"(],"minItems":2,"items":false}})";
     }
+    // json_shape::none: a type the schema refused, and reported; nothing more to compile.
 }
 
 }  // namespace detail

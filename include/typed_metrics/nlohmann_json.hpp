@@ -43,12 +43,14 @@ Json to_json_value(T const& value) {
         Json object = Json::object();
         for (auto const& [key, mapped] : value) object[json_string_text(json_key_text(key))] = to_json_value<Json>(mapped);
         return object;
-    } else {
+    } else if constexpr (shape == json_shape::pairs) {
         Json pairs = Json::array();
         for (auto const& [key, ranked] : value) {
             pairs.push_back(Json::array({to_json_value<Json>(key), to_json_value<Json>(ranked)}));
         }
         return pairs;
+    } else {
+        return Json();  // json_shape::none: a type the schema refused, and reported; nothing more to compile
     }
 }
 

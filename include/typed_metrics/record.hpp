@@ -127,6 +127,25 @@ private:
     detail::presence_bits<Schema::size> present_{};
 };
 
+/// `record.get<Name>()` and `record.contains<Name>()` as functions, for code
+/// where the record's type depends on a template parameter, such as a
+/// generic `on_exit` lambda: `tmx::get<"n">(exit.metrics)` compiles where
+/// `exit.metrics.get<"n">()` would need `.template` before `get`.
+/// (Each checks the name itself, so that a diagnostic is as short as the members'.)
+template <fixed_string Name, class Schema>
+auto get(record<Schema> const& metrics) noexcept {
+    if constexpr (detail::check_record_access<Schema, Name>()) {
+        return metrics.template get<Name>();
+    } else {
+        return optional_ref<int>{};  // never reached: the check above failed to compile
+    }
+}
+
+template <fixed_string Name, class Schema>
+bool contains(record<Schema> const& metrics) noexcept {
+    return detail::check_record_access<Schema, Name>() && metrics.template contains<Name>();
+}
+
 namespace detail {
 
 // The write side of a record, for the contexts: a field is written through

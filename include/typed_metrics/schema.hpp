@@ -2,6 +2,9 @@
 #pragma once
 
 #include <typed_metrics/detail/always_false.hpp>
+#include <typed_metrics/detail/json_shape.hpp>
+#include <typed_metrics/detail/non_owning.hpp>
+#include <typed_metrics/detail/numbers.hpp>
 #include <typed_metrics/detail/printable.hpp>
 #include <typed_metrics/detail/slots.hpp>
 #include <typed_metrics/detail/spelling.hpp>
@@ -62,16 +65,30 @@ inline constexpr std::size_t max_record_bytes = std::size_t{1} << 20;
 namespace detail {
 
 // The rules a metric tag must follow, in the order they are checked.
-enum class metric_rule { followed, identifier_name, counter_type, value_storable, value_nothrow_move, set_element,
-                         map_types, top_n_capacity, top_n_types, top_n_capacity_limit };
+enum class metric_rule { followed, identifier_name, owning_types, exported_numbers, counter_type, value_storable,
+                         value_nothrow_move, set_element, map_types, top_n_capacity, top_n_types, top_n_capacity_limit };
+
+// The rules that each type a metric holds (its value, element, key or ranked
+// type) must follow, whatever the metric's kind. A function of the type, not
+// of the metric: metrics of one type share its evaluation.
+template <class T>
+consteval metric_rule first_broken_type_rule() {
+    if constexpr (non_owning<T>) return metric_rule::owning_types;
+    if constexpr (builtin_number<T> && !exported_number<T>) return metric_rule::exported_numbers;
+    return metric_rule::followed;
+}
 
 template <class Metric>
 consteval metric_rule first_broken_rule() {
     if constexpr (!is_identifier(Metric::name.view())) {
         return metric_rule::identifier_name;
+    } else if constexpr (first_broken_type_rule<typename Metric::value_type>() != metric_rule::followed) {
+        return first_broken_type_rule<typename Metric::value_type>();
     } else if constexpr (Metric::kind == metric_kind::counter) {
-        using T = typename Metric::value_type;
-        return std::is_arithmetic_v<T> && !std::is_same_v<T, bool> ? metric_rule::followed : metric_rule::counter_type;
+        // The numbers that every export writes, bool excepted.
+        constexpr json_shape shape = json_shape_of<typename Metric::value_type>();
+        return shape == json_shape::integer || shape == json_shape::number ? metric_rule::followed
+                                                                            : metric_rule::counter_type;
     } else if constexpr (Metric::kind == metric_kind::value) {
         using T = typename Metric::value_type;
         if constexpr (!storable<T>) return metric_rule::value_storable;
@@ -80,6 +97,8 @@ consteval metric_rule first_broken_rule() {
         return std::is_nothrow_move_assignable_v<T> ? metric_rule::followed : metric_rule::value_nothrow_move;
     } else if constexpr (Metric::kind == metric_kind::set) {
         return ordered<typename Metric::value_type> ? metric_rule::followed : metric_rule::set_element;
+    } else if constexpr (first_broken_type_rule<typename Metric::key_type>() != metric_rule::followed) {
+        return first_broken_type_rule<typename Metric::key_type>();  // a map's or a ranking's key
     } else if constexpr (Metric::kind == metric_kind::map) {
         return ordered<typename Metric::key_type> && storable<typename Metric::value_type> ? metric_rule::followed
                                                                                             : metric_rule::map_types;
@@ -117,6 +136,10 @@ consteval bool check_metric() {
         using named = spelled<metric_named, Metric::name>;
         if constexpr (broken == metric_rule::identifier_name) {
             static_assert(always_false<named>, "typed_metrics: a metric name requires an identifier: a letter or '_', then letters, digits or '_'");
+        } else if constexpr (broken == metric_rule::owning_types) {
+            static_assert(always_false<named, Metric>, "typed_metrics: a metric requires types that own their data, not views or pointers (a record outlives the call that wrote it): std::string for text, an owning type for the rest");
+        } else if constexpr (broken == metric_rule::exported_numbers) {
+            static_assert(always_false<named, Metric>, "typed_metrics: a metric requires number types that every export writes exactly: a standard integer type, float or double, not long double, __int128 or another extended type");
         } else if constexpr (broken == metric_rule::counter_type) {
             static_assert(always_false<named, Metric>, "typed_metrics: counter<Name, T> requires an arithmetic T other than bool");
         } else if constexpr (broken == metric_rule::value_storable) {

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: BSL-1.0
-# cmake -DCOMPILER=c++ -DCOMPILER_NAME=gcc|clang -DFLAGS="-I..." -DSOURCE=probe.cpp -P check.cmake
+# cmake -DCOMPILER=c++ -DCOMPILER_NAME=gcc|clang -DFLAGS="-I..." -DSOURCE=probe.cpp [-DSTD=gnu++20] -P check.cmake
 #
 # Passes when SOURCE compiles without TYPED_METRICS_PROBE (the must-compile
 # twin) and, with it, fails with exactly one `error:` line, which contains
@@ -8,6 +8,8 @@
 # words itself), in at most 15 lines of output, or the number its
 # `// max-lines-gcc: ` or `// max-lines-clang: ` line gives for this compiler,
 # and holds the text of a `// expect-output: ` line if there is one.
+# -DSTD=gnu++20 compiles in that dialect (CMakeLists.txt passes it for the
+# probes with a `// also-std: gnu++20` line); c++20 otherwise.
 include(${CMAKE_CURRENT_LIST_DIR}/probe.cmake)
 
 # Read as one string: a list would split the expected text at its semicolons.

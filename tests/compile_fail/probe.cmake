@@ -2,9 +2,13 @@
 # Shared by check.cmake and report.cmake: compiling a probe and reading what
 # the compiler printed. Expects COMPILER and FLAGS to be set.
 
-# Compiles SOURCE, with TYPED_METRICS_PROBE when `probe` is TRUE.
+# Compiles SOURCE, with TYPED_METRICS_PROBE when `probe` is TRUE, in STD
+# (default c++20).
 function(compile_probe source probe out_result out_output)
-  set(command ${COMPILER} -std=c++20 -fsyntax-only -Wall -Wextra -Wpedantic -Werror ${FLAGS} ${source})
+  if(NOT STD)
+    set(STD c++20)
+  endif()
+  set(command ${COMPILER} -std=${STD} -fsyntax-only -Wall -Wextra -Wpedantic -Werror ${FLAGS} ${source})
   if(probe)
     list(APPEND command -DTYPED_METRICS_PROBE)
   endif()

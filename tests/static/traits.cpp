@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -97,6 +98,28 @@ static_assert(!tmx::valid_metric<tmx::map_of<"where", opaque, int>>);
 static_assert(tmx::valid_metric<tmx::top_n_of<"slowest", std::string, double, 1>>);
 static_assert(!tmx::valid_metric<tmx::top_n_of<"slowest", std::string, double, 0>>);
 static_assert(!tmx::valid_metric<tmx::top_n_of<"slowest", opaque, double, 3>>);
+// A record owns what it holds: no views, no pointers...
+static_assert(!tmx::valid_metric<tmx::value<"unit", std::string_view>>);
+static_assert(!tmx::valid_metric<tmx::value<"unit", std::wstring_view>>);
+static_assert(!tmx::valid_metric<tmx::value<"unit", char*>>);
+static_assert(!tmx::valid_metric<tmx::value<"best", int const*>>);
+static_assert(!tmx::valid_metric<tmx::value<"none", std::nullptr_t>>);
+static_assert(!tmx::valid_metric<tmx::value<"shape", std::span<int const>>>);
+static_assert(!tmx::valid_metric<tmx::set_of<"tags", char const*>>);
+static_assert(!tmx::valid_metric<tmx::map_of<"kv", std::string_view, int>>);
+static_assert(!tmx::valid_metric<tmx::map_of<"kv", std::string, double*>>);
+static_assert(!tmx::valid_metric<tmx::top_n_of<"slowest", std::string_view, int, 3>>);
+static_assert(!tmx::valid_metric<tmx::top_n_of<"slowest", std::string, void (*)(), 3>>);
+// ...and numbers that every export writes exactly: no long double, no
+// extended types (`__int128` is arithmetic here, under -std=gnu++20).
+__extension__ typedef __int128 int128;
+__extension__ typedef unsigned __int128 uint128;
+static_assert(!tmx::valid_metric<tmx::value<"big", int128>>);
+static_assert(!tmx::valid_metric<tmx::counter<"bytes", uint128>>);
+static_assert(!tmx::valid_metric<tmx::set_of<"ratios", long double>>);
+static_assert(!tmx::valid_metric<tmx::counter<"ratio", long double>>);
+static_assert(tmx::valid_metric<tmx::counter<"ratio", float>>);
+static_assert(tmx::valid_metric<tmx::set_of<"code_points", char32_t>>);
 
 // Scopes end a unit of work when destroyed: never copied, moved without
 // throwing, destroyed without throwing; contexts are pinned (scopes point to them).

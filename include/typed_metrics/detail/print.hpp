@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
+#include <typed_metrics/detail/json_shape.hpp>
 #include <typed_metrics/detail/json_text.hpp>
-#include <typed_metrics/detail/printable.hpp>
 
 #include <string>
 #include <string_view>
-#include <type_traits>
 #include <utility>
 
 namespace typed_metrics::detail {
@@ -37,25 +36,28 @@ void print_joined(Ostream& out, char open, Range const& range, char close, Print
 
 template <class Ostream, class T>
 void print_value(Ostream& out, T const& value) {
-    if constexpr (std::is_same_v<T, bool>) {
+    constexpr json_shape shape = json_shape_of<T>();
+    if constexpr (shape == json_shape::boolean) {
         out << (value ? "true" : "false");
-    } else if constexpr (std::is_floating_point_v<T>) {
+    } else if constexpr (shape == json_shape::integer) {
+        out << +value;  // `+` prints character types as numbers
+    } else if constexpr (shape == json_shape::number) {
         std::string digits;  // the shortest form that reads back as the same value
         append_number(digits, value);
         out << digits;
-    } else if constexpr (std::is_arithmetic_v<T>) {
-        out << +value;  // `+` prints character types as numbers
-    } else if constexpr (std::is_convertible_v<T const&, std::string_view>) {
+    } else if constexpr (shape == json_shape::string) {
         print_quoted(out, value);
-    } else if constexpr (is_std_set<T>) {
+    } else if constexpr (shape == json_shape::text) {
+        out << value;
+    } else if constexpr (shape == json_shape::array) {
         print_joined(out, '{', value, '}', [&](auto const& element) { print_value(out, element); });
-    } else if constexpr (is_std_map<T>) {
+    } else if constexpr (shape == json_shape::object) {
         print_joined(out, '{', value, '}', [&](auto const& entry) {
             print_value(out, entry.first);
             out << ": ";
             print_value(out, entry.second);
         });
-    } else if constexpr (is_top_n<T>) {
+    } else if constexpr (shape == json_shape::pairs) {
         print_joined(out, '[', value, ']', [&](auto const& entry) {
             out << '(';
             print_value(out, entry.first);
@@ -63,9 +65,8 @@ void print_value(Ostream& out, T const& value) {
             print_value(out, entry.second);
             out << ')';
         });
-    } else {
-        out << value;
     }
+    // json_shape::none: a type the schema refused, and reported; nothing more to compile.
 }
 
 }  // namespace typed_metrics::detail

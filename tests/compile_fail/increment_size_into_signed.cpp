@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: BSL-1.0
+// expect: typed_metrics: increment<Name>(v) requires a v that converts to the counter's type without narrowing
+// std::size_t into std::int64_t narrows: the compiler cannot know that a
+// run-time size fits, and a wrap at 2^63 is what the check exists to stop.
+#include <typed_metrics/typed_metrics.hpp>  // first, as in user code: diagnostics count its include chain
+
+#include <cstdint>
+#include <vector>
+
+namespace tmx = typed_metrics;
+
+using schema = tmx::schema<tmx::counter<"tokens">>;
+tmx::metrics_context<schema> context{[](tmx::exit_info<schema> const&) {}};
+
+int main() {
+    std::vector<int> const v{1, 2, 3};
+    auto const scope = context.enter();
+#ifdef TYPED_METRICS_PROBE
+    context.increment<"tokens">(v.size());
+#else
+    context.increment<"tokens">(static_cast<std::int64_t>(v.size()));
+#endif
+}

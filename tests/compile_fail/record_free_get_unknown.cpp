@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: BSL-1.0
+// expect: typed_metrics: record.get<Name>() and contains<Name>() require a metric declared in the schema; did you mean did_you_mean<...>?
+// max-lines-gcc: 10
+#include "probe_schema.hpp"
+
+int main() {
+    tmx::record<probe_schema> const record;
+#ifdef TYPED_METRICS_PROBE
+    return tmx::get<"backnd">(record) ? 1 : 0;
+#else
+    return tmx::get<"backend">(record) ? 1 : 0;
+#endif
+}
