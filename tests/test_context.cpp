@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <iostream>
+#include <optional>
 #include <limits>
 #include <map>
 #include <set>
@@ -454,6 +455,42 @@ BOOST_AUTO_TEST_CASE(units_opened_from_nested_on_exit_calls_stay_apart) {
     BOOST_TEST_REQUIRE(printed.size() == 6u);
     for (std::size_t i = 0; i < printed.size(); ++i) BOOST_TEST(printed[i] == one_unit[i % 3]);
     BOOST_TEST(unchanged == std::vector<bool>(6, true), "a nested unit changed the record its caller reads");
+}
+
+// A scope that on_exit enters and keeps (moved out of it) outlives on_exit:
+// its unit of work goes on at top level, holds only what was written to it,
+// and is reported when that scope ends; meanwhile the next record's scopes
+// nest inside it.
+BOOST_AUTO_TEST_CASE(a_scope_kept_by_on_exit_goes_on_after_it_returns) {
+    using schema = tmx::schema<tmx::counter<"n">, tmx::value<"s", std::string>>;
+    std::vector<std::string> printed;
+    std::optional<tmx::metrics_context<schema>::scope> kept;
+    tmx::metrics_context<schema>* self = nullptr;
+    tmx::metrics_context<schema> context{[&](auto const& exit) {
+        std::ostringstream out;
+        out << exit.metrics;
+        printed.push_back(out.str());
+        if (printed.size() == 1) {
+            kept.emplace(self->enter());
+            self->set<"s">("written from on_exit, longer than a small-string buffer");
+        }
+    }};
+    self = &context;
+    {
+        auto const scope = context.enter();
+        context.increment<"n">(1);
+    }
+    BOOST_TEST(context.in_progress());
+    {
+        auto const scope = context.enter();  // nested in the kept unit
+        context.increment<"n">(2);
+    }
+    BOOST_TEST(printed.size() == 1u);
+    kept.reset();
+    BOOST_TEST(printed == (std::vector<std::string>{
+                              "{n: 1}", R"({n: 2, s: "written from on_exit, longer than a small-string buffer"})"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(!context.in_progress());
 }
 
 BOOST_AUTO_TEST_CASE(first_set_locations_are_forgotten_by_a_new_outermost_scope) {

@@ -111,7 +111,7 @@ BOOST_AUTO_TEST_CASE(sets_and_maps_of_elements_that_throw_on_copy_move_and_compa
 }
 
 // Rankings: keys and values whose copies and comparisons throw (their moves
-// may not: top_n shifts entries by moving them).
+// may not: add moves the new entry into its slot last).
 BOOST_AUTO_TEST_CASE(rankings_of_keys_that_throw_on_copy_and_comparison) {
     value_type const key{9};
     value_type const large{100};
