@@ -11,7 +11,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 
 namespace {
 std::size_t allocations = 0;
@@ -61,6 +63,50 @@ BOOST_AUTO_TEST_CASE(scalar_operations_and_scopes_allocate_nothing) {
     cycle();  // a first cycle may warm up anything lazily allocated
     BOOST_TEST(allocations_of(cycle) == 0u);
     BOOST_TEST(reports == 2 * 5u);  // both cycles reported their 5 metrics
+}
+
+// Units of work opened and ended from on_exit, three levels deep, and kept
+// scopes ended after on_exit returned: the records they need are allocated
+// in the first cycle and reused after it, so the pool does not grow per cycle.
+BOOST_AUTO_TEST_CASE(units_ended_inside_nested_on_exit_calls_allocate_only_in_the_first_cycle) {
+    using context_type = tmx::metrics_context<schema>;
+    context_type* self = nullptr;
+    int level = 0;
+    bool keep = true;
+    std::size_t reports = 0;
+    std::optional<context_type::scope> kept;
+    context_type context{[&](tmx::exit_info<schema> const&) {
+        ++reports;
+        if (level == 3) return;
+        ++level;
+        {
+            auto const nested = self->enter();
+            self->increment<"graph_breaks">(1);
+        }
+        --level;
+        if (keep && !kept) kept.emplace(self->enter());  // a unit that ends after this on_exit returns
+    }};
+    self = &context;
+    // Writes into the unit kept by the cycle before (depth is shared), then
+    // ends it: a chain of four reports, which keeps the next one.
+    auto const cycle = [&] {
+        {
+            auto const scope = context.enter();
+            context.increment<"graph_breaks">(1);
+        }
+        std::optional<context_type::scope> const ending = std::exchange(kept, std::nullopt);
+    };
+    cycle();
+    cycle();
+    std::size_t const reports_before = reports;
+    BOOST_TEST(allocations_of(cycle) == 0u);
+    BOOST_TEST(allocations_of([&] {
+                   for (int i = 0; i < 10; ++i) cycle();
+               }) == 0u);
+    BOOST_TEST(reports - reports_before == 11 * 4u);
+    keep = false;
+    kept.reset();
+    BOOST_TEST(!context.in_progress());
 }
 
 // The callback a disabled context is given is never stored: a lambda whose
