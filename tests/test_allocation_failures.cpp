@@ -165,3 +165,43 @@ BOOST_AUTO_TEST_CASE(a_unit_that_finds_no_record_at_the_third_depth_is_dropped_a
     BOOST_TEST(errors == 1u);
     BOOST_TEST(!context.in_progress());
 }
+
+// The error hook told of a dropped unit may itself record on the context
+// (instrumented logging): the unit it opens starts from an empty record, and
+// nothing of the dropped unit reaches on_exit through it.
+BOOST_AUTO_TEST_CASE(a_unit_opened_by_the_error_hook_of_a_dropped_unit_starts_empty) {
+    std::vector<tmx::record<oom_schema>> reported;
+    std::vector<std::string> hook_errors;
+    context_type* self = nullptr;
+    context_type context{[&](tmx::exit_info<oom_schema> const& e) {
+                             reported.push_back(e.metrics);
+                             if (reported.size() == 1) {
+                                 auto const nested = self->enter();  // ends here, finds no record
+                                 self->increment<"count">(2);
+                                 allocation_failures.left = 0;
+                             }
+                         },
+                         {.on_error = [&](std::exception_ptr) {
+                             if (!hook_errors.empty()) return;
+                             try {
+                                 auto const scope = self->enter();
+                                 self->increment<"count">(10);
+                                 self->set<"s1">("hook");
+                             } catch (tmx::metrics_error const& e) {
+                                 hook_errors.emplace_back(e.what());
+                             }
+                             hook_errors.emplace_back("");
+                         }}};
+    self = &context;
+    {
+        auto const scope = context.enter();
+        context.increment<"count">(1);
+    }
+    allocation_failures.left.reset();
+    BOOST_TEST(hook_errors == std::vector<std::string>{""}, boost::test_tools::per_element());
+    BOOST_TEST_REQUIRE(reported.size() == 2u);
+    BOOST_TEST(reported[0].get<"count">().value_or(0) == 1);
+    BOOST_TEST(reported[1].get<"count">().value_or(0) == 10);  // not 12: the dropped unit's 2 stays dropped
+    BOOST_TEST(reported[1].get<"s1">().value_or("") == "hook");
+    BOOST_TEST(!context.in_progress());
+}
