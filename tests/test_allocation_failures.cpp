@@ -134,10 +134,12 @@ BOOST_AUTO_TEST_CASE(a_failing_allocation_in_on_exit_is_reported_and_the_context
     BOOST_TEST(calls == 2u);
 }
 
-// A unit of work ended inside an on_exit that runs inside an on_exit needs a
-// record of its own, allocated once for that depth. When that allocation
-// fails, the unit is not reported, the error hook says why, and the context
-// goes on: the next time, the allocation is made and the unit reported.
+// A unit of work ended inside an on_exit needs a record beyond the two a
+// context holds, one per depth of such nesting, allocated the first time.
+// When that allocation fails (here at the third depth, for the fourth
+// record), the unit is not reported, the error hook says why, and the
+// context goes on: the next time, the allocation is made and the unit
+// reported.
 BOOST_AUTO_TEST_CASE(a_unit_that_finds_no_record_at_the_third_depth_is_dropped_and_reported) {
     std::vector<std::int64_t> reported_counts;
     std::size_t errors = 0;

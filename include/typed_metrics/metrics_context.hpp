@@ -105,9 +105,9 @@ public:
     /// `detail::inactive_scope` with the same rules.
     using scope = std::conditional_t<is_enabled, active_scope, detail::inactive_scope>;
 
-    /// Opens a scope. At depth 0 this starts a new record (empty: the last
-    /// one was cleared when it was reported, first-set locations with it) and
-    /// takes the start time.
+    /// Opens a scope. At depth 0 this starts a new record (empty: records are
+    /// cleared once reported, and first-set locations are read only where
+    /// the new record is written) and takes the start time.
     [[nodiscard("a scope ends when it is destroyed: keep it in a variable for the unit of work")]]
     scope enter() noexcept {
         if constexpr (is_enabled) {
@@ -402,14 +402,15 @@ private:
         detail::record_pool<Schema>::release(*reported);
     }
 
-    // No record could be allocated to follow the open one (only a unit ended
-    // inside an on_exit that runs inside an on_exit needs one): the unit is
-    // not reported to on_exit, and the error hook is told why.
+    // No record could be allocated to follow the open one (only a unit that
+    // ends inside an on_exit needs one): the unit is not reported to on_exit,
+    // and the error hook is told why, once the record is clear, so that a
+    // unit the hook opens starts empty.
     [[gnu::cold, gnu::noinline]] void drop_open_record() noexcept {
-        detail::report_error(state_.options.on_error, std::current_exception());
         access::presence(state_.records.open()) = std::exchange(state_.written, {});
         access::clear(state_.records.open());
         state_.exception = nullptr;
+        detail::report_error(state_.options.on_error, std::current_exception());
     }
 
     struct state {

@@ -12,9 +12,9 @@ namespace typed_metrics::detail {
 // over for reading and a free one opens, so a unit of work that on_exit
 // itself opens on the context writes into an empty record, never into the
 // one being read, and nothing is moved. Two records are kept inline, which
-// serves every exit but that of a unit opened from an on_exit that is itself
-// running inside an on_exit: such a depth takes a record allocated once and
-// kept until the context is destroyed.
+// serves every exit but that of a unit that ends inside an on_exit (both are
+// in use then): each depth of such nesting takes a record allocated the
+// first time and kept until the context is destroyed.
 template <class Schema>
 class record_pool {
 public:
