@@ -163,8 +163,8 @@ public:
     [[gnu::always_inline]] void set(V&& value, call_site where = call_site::current()) noexcept(!is_enabled) {
         if constexpr (detail::check_set<Schema, Name, V>() && is_enabled) {
             using slot = detail::slot_t<storage_type, Name>;
-            store_value(static_cast<slot&>(access::fields(state_.records.open())).value, slot::index, std::forward<V>(value),
-                        false, where);
+            auto& field = static_cast<slot&>(access::fields(state_.records.open())).value;
+            store_value(field, slot::index, std::forward<V>(value), false, where);
         }
     }
 
@@ -174,8 +174,8 @@ public:
                                     call_site where = call_site::current()) noexcept(!is_enabled) {
         if constexpr (detail::check_set<Schema, Name, V>() && is_enabled) {
             using slot = detail::slot_t<storage_type, Name>;
-            store_value(static_cast<slot&>(access::fields(state_.records.open())).value, slot::index, std::forward<V>(value),
-                        true, where);
+            auto& field = static_cast<slot&>(access::fields(state_.records.open())).value;
+            store_value(field, slot::index, std::forward<V>(value), true, where);
         }
     }
 

@@ -5,6 +5,7 @@
 #include <typed_metrics/checks.hpp>
 #include <typed_metrics/detail/call_on_exit.hpp>
 #include <typed_metrics/detail/function.hpp>
+#include <typed_metrics/detail/record_pool.hpp>
 #include <typed_metrics/exit_info.hpp>
 #include <typed_metrics/fixed_string.hpp>
 #include <typed_metrics/mode.hpp>
@@ -58,7 +59,7 @@ public:
     void increment(V&& delta, Extras&&... extras) {
         if constexpr (detail::check_increment<Schema, Name, V>() && detail::check_named_values<Schema, Extras...>() &&
                       is_enabled) {
-            record<Schema>& metrics = state_.open_record();
+            record<Schema>& metrics = state_.records.open();
             if (metrics.empty()) state_.start_ns = state_.options.clock();
             using slot = detail::slot_t<typename Schema::storage, Name>;
             auto& counter = static_cast<slot&>(access::fields(metrics)).value;
@@ -90,25 +91,22 @@ private:
         // The open record and the one `on_exit` is reading: they trade places
         // at each finish(), so that what `on_exit` records on this context
         // starts the next record instead of changing the one it was handed.
-        // Both are reused, never rebuilt: a cycle allocates nothing.
-        record<Schema> records[2];
-        int open = 0;  // the index of the open record
+        // A finish() inside on_exit does nothing, so the pool's two inline
+        // records always suffice: a cycle allocates nothing.
+        detail::record_pool<Schema> records;
         bool reporting = false;
         std::int64_t start_ns = 0;
         on_exit_fn on_exit;
         context_options options;
 
-        record<Schema>& open_record() noexcept { return records[open]; }
-
         void finish() noexcept {
-            if (reporting || open_record().empty()) return;
-            record<Schema>& reported = open_record();
-            open = 1 - open;
+            if (reporting || records.open().empty()) return;
+            auto& reported = records.hand_over();  // never allocates: no other record is being read
             reporting = true;
-            exit_info<Schema> const info{start_ns, options.clock(), reported, nullptr, false};
+            exit_info<Schema> const info{start_ns, options.clock(), reported.metrics, nullptr, false};
             detail::call_on_exit(on_exit, info, options.on_error);
             reporting = false;
-            access::clear(reported);
+            detail::record_pool<Schema>::release(reported);
         }
 
         // The context's destructor, here so that a disabled context stays

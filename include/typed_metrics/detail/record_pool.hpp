@@ -7,8 +7,8 @@
 
 namespace typed_metrics::detail {
 
-// The records of a scoped context: the one being written, and those that
-// on_exit calls are reading. At an outermost exit the open record is handed
+// The records of a context: the one being written, and those that on_exit
+// calls are reading. At an outermost exit the open record is handed
 // over for reading and a free one opens, so a unit of work that on_exit
 // itself opens on the context writes into an empty record, never into the
 // one being read, and nothing is moved. Two records are kept inline, which
