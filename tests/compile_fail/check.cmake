@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: BSL-1.0
-# cmake -DCOMPILER=c++ -DCOMPILER_NAME=gcc|clang -DFLAGS="-I..." -DSOURCE=probe.cpp [-DSTD=gnu++20] -P check.cmake
+# cmake <compiler_script_args> -DCOMPILER_NAME=gcc|clang -DSOURCE=probe.cpp [-DSTD=gnu++20] -P check.cmake
+# (compiler_script_args: tests/CMakeLists.txt)
 #
 # Passes when SOURCE compiles without TYPED_METRICS_PROBE (the must-compile
 # twin) and, with it, fails with exactly one `error:` line, which contains
@@ -15,7 +16,7 @@
 # checks cannot drift apart. (The README's probe, examples/readme.cpp, shows
 # only the user's line; unknown_metric.cpp asserts the same call.)
 # -DSTD=gnu++20 compiles in that dialect (CMakeLists.txt passes it for the
-# probes with a `// also-std: gnu++20` line); c++20 otherwise.
+# probes with a `// also-std: gnu++20` line); the target's (c++20) otherwise.
 include(${CMAKE_CURRENT_LIST_DIR}/probe.cmake)
 
 # Read as one string: a list would split the expected text at its semicolons.

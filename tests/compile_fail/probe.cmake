@@ -1,14 +1,13 @@
 # SPDX-License-Identifier: BSL-1.0
 # Shared by check.cmake and report.cmake: compiling a probe and reading what
-# the compiler printed. Expects COMPILER and FLAGS to be set.
+# the compiler printed. Expects COMPILER and the target's flags
+# (compiler_script_args, tests/CMakeLists.txt) to be set.
+include(${CMAKE_CURRENT_LIST_DIR}/../support/compiler_flags.cmake)
 
-# Compiles SOURCE, with TYPED_METRICS_PROBE when `probe` is TRUE, in STD
-# (default c++20).
+# Compiles SOURCE with the target's flags, with TYPED_METRICS_PROBE when
+# `probe` is TRUE.
 function(compile_probe source probe out_result out_output)
-  if(NOT STD)
-    set(STD c++20)
-  endif()
-  set(command ${COMPILER} -std=${STD} -fsyntax-only -Wall -Wextra -Wpedantic -Werror ${FLAGS} ${source})
+  set(command ${COMPILER} ${TARGET_FLAGS} -fsyntax-only ${source})
   if(probe)
     list(APPEND command -DTYPED_METRICS_PROBE)
   endif()

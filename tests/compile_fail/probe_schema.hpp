@@ -2,19 +2,15 @@
 // The schema and context every compile-fail probe uses.
 #pragma once
 
+// The library first, so that a diagnostic's include chain runs through this
+// file alone, as through a user's schema header (docs/errors.md quotes the
+// output and each probe bounds its length).
 #include <typed_metrics/typed_metrics.hpp>
 
-#include <cstdint>
-#include <string>
+#include "../support/every_kind_schema.hpp"
 
 namespace tmx = typed_metrics;
 
-using probe_schema = tmx::schema<tmx::counter<"graph_breaks">,
-                                 tmx::counter<"cache_bytes", std::uint64_t>,
-                                 tmx::value<"backend", std::string>,
-                                 tmx::value<"compile_ms", double>,
-                                 tmx::set_of<"guards", std::string>,
-                                 tmx::map_of<"feature_usage", std::string, bool>,
-                                 tmx::top_n_of<"slowest_ops", std::string, std::int64_t, 3>>;
+using probe_schema = every_kind_schema<3>;
 
 inline tmx::metrics_context<probe_schema> probe_context{[](tmx::exit_info<probe_schema> const&) {}};

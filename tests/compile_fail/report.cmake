@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: BSL-1.0
-# cmake -DCOMPILER=c++ -DFLAGS="-I..." -DPROBES="a.cpp;b.cpp" -P report.cmake
+# cmake <compiler_script_args> -DPROBES="a.cpp;b.cpp" -P report.cmake (compiler_script_args: tests/CMakeLists.txt)
 #
 # Prints one Markdown table row per probe: what the compiler prints for it.
 include(${CMAKE_CURRENT_LIST_DIR}/probe.cmake)

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: BSL-1.0
 // libFuzzer target: the input bytes choose a sequence of operations, run on
-// the library and on the model (tests/model.hpp); a divergence aborts with
+// the library and on the model (tests/support/model.hpp); a divergence aborts with
 // the operation that diverged.
 //   cmake --preset fuzz && cmake --build --preset fuzz
 //   mkdir -p build/fuzz/corpus && ./build/fuzz/tests/fuzz_model -max_total_time=60 build/fuzz/corpus tests/fuzz/corpus
 // (new inputs go to the first directory; the committed seeds stay as they are).
 // The normal test run replays tests/fuzz/corpus/ (fuzz_replay.cpp).
-#include "../model.hpp"
+#include "../support/model.hpp"
 
 #include <cstddef>
 #include <cstdint>

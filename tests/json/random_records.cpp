@@ -4,7 +4,7 @@
 //     random_records --schema [--large-integers-as-strings]   the JSON Schema
 //     random_records [--large-integers-as-strings]            one line per record:
 //         {"metrics":<to_json>,"sizes":{<set or map>:<entries>},"hex":{<string metric>:<its bytes in hex>}}
-#include "random_records.hpp"
+#include "../support/random_records.hpp"
 
 #include <typed_metrics/json.hpp>
 #include <typed_metrics/json_schema.hpp>

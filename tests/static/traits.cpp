@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
 // Compile-time guarantees that must hold: this file passes by compiling.
+#include "../support/every_kind_schema.hpp"
+
 #include <typed_metrics/typed_metrics.hpp>
 
 #include <boost/hana/equal.hpp>
@@ -20,13 +22,7 @@ namespace tmx = typed_metrics;
 
 namespace static_checks {
 
-using schema = tmx::schema<tmx::counter<"graph_breaks">,
-                           tmx::counter<"cache_bytes", std::uint64_t>,
-                           tmx::value<"backend", std::string>,
-                           tmx::value<"compile_ms", double>,
-                           tmx::set_of<"guards", std::string>,
-                           tmx::map_of<"feature_usage", std::string, bool>,
-                           tmx::top_n_of<"slowest_ops", std::string, std::int64_t, 25>>;
+using schema = every_kind_schema<3>;
 
 // Lookup by name.
 static_assert(tmx::declared_metric<schema, "graph_breaks">);

@@ -4,7 +4,7 @@
 #define BOOST_TEST_MODULE metrics_context
 #include <boost/test/unit_test.hpp>
 
-#include "fixture.hpp"
+#include "../support/fixture.hpp"
 
 #include <array>
 #include <cmath>

@@ -5,7 +5,7 @@
 #define BOOST_TEST_MODULE prometheus
 #include <boost/test/unit_test.hpp>
 
-#include "fixture.hpp"
+#include "../support/fixture.hpp"
 
 #include <typed_metrics/prometheus.hpp>
 

@@ -8,8 +8,8 @@
 #define BOOST_TEST_MODULE allocation_failures
 #include <boost/test/unit_test.hpp>
 
-#include "fault_injection.hpp"
-#include "replaced_new.hpp"
+#include "../support/fault_injection.hpp"
+#include "../support/replaced_new.hpp"
 
 #include <array>
 #include <cstddef>

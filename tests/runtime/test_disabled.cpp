@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: BSL-1.0
 // A disabled context: every operation does nothing and never throws, nothing
 // is reported, and the context holds no state. (That it costs no instructions
-// is tested on the machine code: tests/disabled/.)
+// is tested on the machine code: tests/static/disabled/.)
 #define BOOST_TEST_MODULE disabled
 #include <boost/test/unit_test.hpp>
 
-#include "fixture.hpp"
+#include "../support/fixture.hpp"
 
 #include <stdexcept>
 #include <string>

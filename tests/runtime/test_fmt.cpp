@@ -3,7 +3,7 @@
 #define BOOST_TEST_MODULE fmt
 #include <boost/test/unit_test.hpp>
 
-#include "export_schema.hpp"
+#include "../support/export_schema.hpp"
 
 #include <typed_metrics/fmt.hpp>
 #include <typed_metrics/json.hpp>

@@ -5,8 +5,10 @@
 # to itself, not at the prefix it was configured with.
 #
 #   cmake -DPREFIX=<install prefix> -DPC_DIR=<.pc folder, relative to it> -DWORK=<scratch folder>
-#         -DPKG_CONFIG=<pkg-config> -DCXX=<compiler> -DSOURCE=<main.cpp> "-DEXTRA_FLAGS=<Boost's -isystem...>"
-#         -P pkg_config.cmake
+#         -DPKG_CONFIG=<pkg-config> -DCXX=<compiler> -DSOURCE=<main.cpp> "-DSYSTEM_INCLUDES=<Boost's folders>"
+#         "-DIMPLICIT_INCLUDES=<the compiler's own>" -P pkg_config.cmake
+include(${CMAKE_CURRENT_LIST_DIR}/../support/compiler_flags.cmake)
+include_flags(boost_flags ${SYSTEM_INCLUDES})  # Boost has no .pc file
 set(moved ${WORK}/moved-prefix)
 file(REMOVE_RECURSE ${WORK})
 file(COPY ${PREFIX}/ DESTINATION ${moved})
@@ -19,7 +21,7 @@ endif()
 message(STATUS "pkg-config --cflags typed_metrics: ${cflags}")
 separate_arguments(cflags UNIX_COMMAND "${cflags}")
 
-execute_process(COMMAND ${CXX} ${cflags} ${EXTRA_FLAGS} ${SOURCE} -o ${WORK}/consumer RESULT_VARIABLE failed)
+execute_process(COMMAND ${CXX} ${cflags} ${boost_flags} ${SOURCE} -o ${WORK}/consumer RESULT_VARIABLE failed)
 if(failed)
   message(FATAL_ERROR "the consumer does not compile with pkg-config's flags")
 endif()

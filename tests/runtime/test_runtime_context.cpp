@@ -4,7 +4,7 @@
 #define BOOST_TEST_MODULE runtime_metrics_context
 #include <boost/test/unit_test.hpp>
 
-#include "fixture.hpp"
+#include "../support/fixture.hpp"
 
 #include <typed_metrics/json.hpp>
 

@@ -1,11 +1,14 @@
 # SPDX-License-Identifier: BSL-1.0
-# cmake -DCOMPILER=c++ -DOBJDUMP=objdump -DFLAGS="-I..." -DSOURCE=instrumented.cpp -DOUTPUT=dir -P disabled_codegen.cmake
+# cmake <compiler_script_args> -DOBJDUMP=objdump -DSOURCE=instrumented.cpp -DOUTPUT=dir -P disabled_codegen.cmake
+# (compiler_script_args: tests/CMakeLists.txt)
 #
 # Compiles SOURCE with -O2 and requires checksum_bare and
 # checksum_instrumented to be the same instructions: a disabled context
 # costs nothing.
+include(${CMAKE_CURRENT_LIST_DIR}/../../support/compiler_flags.cmake)
+
 set(object ${OUTPUT}/instrumented.o)
-execute_process(COMMAND ${COMPILER} -std=c++20 -O2 -ffunction-sections -Wall -Wextra -Wpedantic -Werror ${FLAGS} -c
+execute_process(COMMAND ${COMPILER} ${TARGET_FLAGS} -O2 -ffunction-sections -c
                         ${SOURCE} -o ${object} RESULT_VARIABLE result ERROR_VARIABLE errors)
 if(NOT result EQUAL 0)
   message(FATAL_ERROR "compiling ${SOURCE} failed:\n${errors}")

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: BSL-1.0
-// A reference model of the semantics table in DESIGN.md, written
+// A reference model of the semantics table in README.md ("What you get"), written
 // independently of the library (string keys, std containers, no Hana), and a
 // runner that applies the same operation to both and reports the first
-// divergence. Used by tests/test_model.cpp (random sequences) and
+// divergence. Used by tests/runtime/test_model.cpp (random sequences) and
 // tests/fuzz/ (sequences decoded from bytes).
 #pragma once
 

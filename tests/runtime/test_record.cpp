@@ -3,7 +3,8 @@
 #define BOOST_TEST_MODULE record
 #include <boost/test/unit_test.hpp>
 
-#include "fixture.hpp"
+#include "../support/every_kind_schema.hpp"
+#include "../support/fixture.hpp"
 
 #include <boost/hana/at_key.hpp>
 #include <boost/hana/equal.hpp>
@@ -22,13 +23,7 @@
 
 namespace {
 
-using schema = tmx::schema<tmx::counter<"graph_breaks">,
-                           tmx::counter<"cache_bytes", std::uint64_t>,
-                           tmx::value<"backend", std::string>,
-                           tmx::value<"compile_ms", double>,
-                           tmx::set_of<"guards", std::string>,
-                           tmx::map_of<"feature_usage", std::string, bool>,
-                           tmx::top_n_of<"slowest_ops", std::string, std::int64_t, 2>>;
+using schema = every_kind_schema<2>;
 
 struct record_fixture : reporting_fixture<schema> {
     tmx::metrics_context<schema> context{[this](auto const& e) { keep(e); }, options()};

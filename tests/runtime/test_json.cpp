@@ -4,7 +4,7 @@
 #define BOOST_TEST_MODULE json
 #include <boost/test/unit_test.hpp>
 
-#include "export_schema.hpp"
+#include "../support/export_schema.hpp"
 
 #include <typed_metrics/json.hpp>
 

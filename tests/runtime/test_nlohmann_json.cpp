@@ -4,8 +4,8 @@
 #define BOOST_TEST_MODULE nlohmann_json
 #include <boost/test/unit_test.hpp>
 
-#include "export_schema.hpp"
-#include "json/random_records.hpp"
+#include "../support/export_schema.hpp"
+#include "../support/random_records.hpp"
 
 #include <typed_metrics/json.hpp>
 #include <typed_metrics/json_schema.hpp>

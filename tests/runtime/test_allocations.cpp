@@ -5,7 +5,7 @@
 #define BOOST_TEST_MODULE allocations
 #include <boost/test/unit_test.hpp>
 
-#include "replaced_new.hpp"
+#include "../support/replaced_new.hpp"
 
 #include <typed_metrics/typed_metrics.hpp>
 

@@ -8,7 +8,7 @@
 #define BOOST_TEST_MODULE model
 #include <boost/test/unit_test.hpp>
 
-#include "model.hpp"
+#include "../support/model.hpp"
 
 #include <array>
 #include <cstddef>

@@ -5,7 +5,7 @@
 #define BOOST_TEST_MODULE throwing_values
 #include <boost/test/unit_test.hpp>
 
-#include "fault_injection.hpp"
+#include "../support/fault_injection.hpp"
 
 #include <ostream>
 #include <stdexcept>
