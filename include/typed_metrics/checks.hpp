@@ -23,32 +23,79 @@ concept converts_without_narrowing = requires(From&& from) { To{std::forward<Fro
 template <class Schema, fixed_string Name, metric_kind Kind>
 concept declared_as = declared_metric<Schema, Name> && (metric_t<Schema, Name>::kind == Kind);
 
-// What each operation accepts, for generic code that asks before it calls.
-// Each concept holds exactly when the operation compiles.
-
-template <class Schema, fixed_string Name, class V>
-concept can_increment = declared_as<Schema, Name, metric_kind::counter> &&
-                        converts_without_narrowing<V, typename metric_t<Schema, Name>::value_type>;
-
-template <class Schema, fixed_string Name, class V>
-concept can_set = declared_as<Schema, Name, metric_kind::value> &&
-                  converts_without_narrowing<V, typename metric_t<Schema, Name>::value_type>;
-
-template <class Schema, fixed_string Name, class V>
-concept can_add_to_set = declared_as<Schema, Name, metric_kind::set> &&
-                         converts_without_narrowing<V, typename metric_t<Schema, Name>::value_type>;
-
-template <class Schema, fixed_string Name, class K, class V>
-concept can_set_key_value = declared_as<Schema, Name, metric_kind::map> &&
-                            converts_without_narrowing<K, typename metric_t<Schema, Name>::key_type> &&
-                            converts_without_narrowing<V, typename metric_t<Schema, Name>::value_type>;
-
-template <class Schema, fixed_string Name, class K, class V>
-concept can_add_top_n = declared_as<Schema, Name, metric_kind::top_n> &&
-                        converts_without_narrowing<K, typename metric_t<Schema, Name>::key_type> &&
-                        converts_without_narrowing<V, typename metric_t<Schema, Name>::value_type>;
-
+// The rules of each call, stated once: `first_broken_call_rule` below is the
+// table, the public concepts hold when it finds no broken rule, and the
+// checks at the public entry points report the rule it finds.
 namespace detail {
+
+/// The checked operations. `update` covers each argument of `update`,
+/// `update_outer` and the runtime context's extras; `read` covers
+/// `record.get`, `record.contains` and the free `get` and `contains`.
+enum class operation { increment, set, add_to_set, set_key_value, add_top_n, update, read };
+
+/// The rules a call must follow, in the order they are checked.
+enum class call_rule {
+    followed,
+    declared_name,     ///< the schema declares the name
+    metric_kind,       ///< the metric is of the kind the operation records
+    key_conversion,    ///< the key converts to the metric's `key_type` without narrowing
+    value_conversion,  ///< the value converts to the metric's `value_type` without narrowing
+    named_argument,    ///< each argument of an update is `tmx::arg<"k"> = v`
+    distinct_names     ///< no two arguments of an update name the same metric
+};
+
+/// The kind of metric each operation records.
+constexpr bool records_kind(operation op, metric_kind kind) noexcept {
+    switch (op) {
+        case operation::increment: return kind == metric_kind::counter;
+        case operation::set:
+        case operation::update: return kind == metric_kind::value;
+        case operation::add_to_set: return kind == metric_kind::set;
+        case operation::set_key_value: return kind == metric_kind::map;
+        case operation::add_top_n: return kind == metric_kind::top_n;
+        case operation::read: return true;
+    }
+    return false;
+}
+
+/// The arguments' rules: a call passes no argument (`read`), a value, or a
+/// key and a value, each converting to the metric's type.
+template <class Metric, class... Args>
+constexpr call_rule first_broken_argument_rule = call_rule::followed;
+template <class Metric, class V>
+constexpr call_rule first_broken_argument_rule<Metric, V> =
+    converts_without_narrowing<V, typename Metric::value_type> ? call_rule::followed : call_rule::value_conversion;
+template <class Metric, class K, class V>
+constexpr call_rule first_broken_argument_rule<Metric, K, V> =
+    converts_without_narrowing<K, typename Metric::key_type> ? first_broken_argument_rule<Metric, V>
+                                                             : call_rule::key_conversion;
+
+// The tag `Name` names, once `declared_metric` holds: the unconstrained
+// lookup, so that no constraint is checked again.
+template <class Schema, fixed_string Name>
+using declared_t = typename slot_t<typename Schema::storage, Name>::metric;
+
+// The key and the value of a call's arguments `(key, value)` or `(value)`.
+template <class Key, class...>
+struct first_argument {
+    using type = Key;
+};
+template <class... Args>
+using key_argument_t = typename first_argument<Args...>::type;
+template <class... Args>
+using value_argument_t = typename decltype((std::type_identity<Args>{}, ...))::type;
+
+/// The first rule that `Op<Name>(args...)` breaks, or `followed`.
+template <operation Op, class Schema, fixed_string Name, class... Args>
+consteval call_rule first_broken_call_rule() {
+    if constexpr (!declared_metric<Schema, Name>) {
+        return call_rule::declared_name;
+    } else if constexpr (!records_kind(Op, declared_t<Schema, Name>::kind)) {
+        return call_rule::metric_kind;
+    } else {
+        return first_broken_argument_rule<declared_t<Schema, Name>, Args...>;
+    }
+}
 
 template <class Arg>
 using arg_value_t = decltype(std::declval<Arg>().value);
@@ -62,176 +109,164 @@ consteval bool is_argument_called() {
     }
 }
 
-template <class... Args>
-consteval bool distinct_argument_names() {
+/// The first rule that the argument `Arg` of an update breaks, `Rest` being
+/// the arguments after it.
+template <class Schema, class Arg, class... Rest>
+consteval call_rule first_broken_update_rule() {
+    if constexpr (!named_argument<Arg>) {
+        return call_rule::named_argument;
+    } else if constexpr (constexpr call_rule broken = first_broken_call_rule<operation::update, Schema,
+                                                                              std::remove_cvref_t<Arg>::name,
+                                                                              arg_value_t<Arg>>();
+                         broken != call_rule::followed) {
+        return broken;
+    } else if constexpr ((is_argument_called<Rest, std::remove_cvref_t<Arg>::name>() || ...)) {
+        return call_rule::distinct_names;
+    } else {
+        return call_rule::followed;
+    }
+}
+
+template <class Schema, class... Args>
+consteval bool follows_update_rules() {
     if constexpr (sizeof...(Args) == 0) {
         return true;
     } else {
         return []<class First, class... Rest>(std::type_identity<First>, std::type_identity<Rest>...) {
-            if constexpr (!named_argument<First>) {
-                return distinct_argument_names<Rest...>();
-            } else {
-                return !(is_argument_called<Rest, std::remove_cvref_t<First>::name>() || ...) &&
-                       distinct_argument_names<Rest...>();
-            }
+            return first_broken_update_rule<Schema, First, Rest...>() == call_rule::followed &&
+                   follows_update_rules<Schema, Rest...>();
         }(std::type_identity<Args>{}...);
-    }
-}
-
-template <class Schema, class Arg>
-consteval bool can_set_argument() {
-    if constexpr (named_argument<Arg>) {
-        return can_set<Schema, std::remove_cvref_t<Arg>::name, arg_value_t<Arg>>;
-    } else {
-        return false;
     }
 }
 
 }  // namespace detail
 
+// What each operation accepts, for generic code that asks before it calls.
+// Each concept holds exactly when the operation compiles.
+
+template <class Schema, fixed_string Name, class V>
+concept can_increment =
+    detail::first_broken_call_rule<detail::operation::increment, Schema, Name, V>() == detail::call_rule::followed;
+
+template <class Schema, fixed_string Name, class V>
+concept can_set =
+    detail::first_broken_call_rule<detail::operation::set, Schema, Name, V>() == detail::call_rule::followed;
+
+template <class Schema, fixed_string Name, class V>
+concept can_add_to_set =
+    detail::first_broken_call_rule<detail::operation::add_to_set, Schema, Name, V>() == detail::call_rule::followed;
+
+template <class Schema, fixed_string Name, class K, class V>
+concept can_set_key_value = detail::first_broken_call_rule<detail::operation::set_key_value, Schema, Name, K, V>() ==
+                            detail::call_rule::followed;
+
+template <class Schema, fixed_string Name, class K, class V>
+concept can_add_top_n =
+    detail::first_broken_call_rule<detail::operation::add_top_n, Schema, Name, K, V>() == detail::call_rule::followed;
+
 /// Satisfied when `update(args...)` (and `update_outer`, and the runtime
 /// context's extras) compiles: every argument is `tmx::arg<"k"> = v` for a
 /// value metric `k` that `v` converts to without narrowing, names distinct.
 template <class Schema, class... Args>
-concept can_update = (detail::can_set_argument<Schema, Args>() && ...) && detail::distinct_argument_names<Args...>();
+concept can_update = detail::follows_update_rules<Schema, Args...>();
 
 namespace detail {
 
-// The tag `Name` names, once the checks below know it is declared: the
-// unconstrained lookup, so no constraint is checked again.
-template <class Schema, fixed_string Name>
-using declared_t = typename slot_t<typename Schema::storage, Name>::metric;
-
-// The checks run at each public entry point. Each returns true when the call
-// is valid; otherwise exactly one static_assert fails and it returns false,
-// so that the caller's `if constexpr` instantiates nothing more and the user
-// reads one error. Each static_assert's condition names the offending metric
-// and types (`metric_named<'b', 'a', ...>`, `did_you_mean<...>`), which both
-// compilers print beside the message (docs/errors.md shows the output).
-
-template <class Schema, fixed_string Name, class V>
-consteval bool check_increment() {
-    if constexpr (!declared_metric<Schema, Name>) {
-        static_assert(always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>, "typed_metrics: increment<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
+// The checks at the public entry points: each returns true when the call
+// follows every rule; otherwise exactly one static_assert below fails, the
+// one of the first broken rule, and it returns false, so that the caller's
+// `if constexpr` instantiates nothing more and the user reads one error.
+// Each condition names the offending metric and types (`metric_named<'b',
+// 'a', ...>`, `did_you_mean<...>`), which both compilers print beside the
+// message (docs/errors.md shows the output). One message per operation and
+// rule: a static_assert's message must be a literal.
+template <operation Op, class Schema, fixed_string Name, class... Args>
+consteval bool check_call() {
+    constexpr call_rule broken = first_broken_call_rule<Op, Schema, Name, Args...>();
+    if constexpr (broken == call_rule::followed) {
+        return true;
+    } else if constexpr (broken == call_rule::declared_name) {
+        if constexpr (Op == operation::increment) {
+            static_assert(always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>, "typed_metrics: increment<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
+        } else if constexpr (Op == operation::set) {
+            static_assert(always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>, "typed_metrics: set<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
+        } else if constexpr (Op == operation::add_to_set) {
+            static_assert(always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>, "typed_metrics: add_to_set<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
+        } else if constexpr (Op == operation::set_key_value) {
+            static_assert(always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>, "typed_metrics: set_key_value<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
+        } else if constexpr (Op == operation::add_top_n) {
+            static_assert(always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>, "typed_metrics: add_top_n<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
+        } else {
+            static_assert(always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>, "typed_metrics: record.get<Name>() and contains<Name>() require a metric declared in the schema; did you mean did_you_mean<...>?");
+        }
         return false;
-    } else if constexpr (declared_t<Schema, Name>::kind != metric_kind::counter) {
-        static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>, "typed_metrics: increment<Name>() requires a counter metric");
+    } else if constexpr (broken == call_rule::metric_kind) {
+        if constexpr (Op == operation::increment) {
+            static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>, "typed_metrics: increment<Name>() requires a counter metric");
+        } else if constexpr (Op == operation::set) {
+            static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>, "typed_metrics: set<Name>() requires a value metric");
+        } else if constexpr (Op == operation::add_to_set) {
+            static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>, "typed_metrics: add_to_set<Name>() requires a set_of metric");
+        } else if constexpr (Op == operation::set_key_value) {
+            static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>, "typed_metrics: set_key_value<Name>() requires a map_of metric");
+        } else {
+            static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>, "typed_metrics: add_top_n<Name>() requires a top_n_of metric");
+        }
         return false;
-    } else if constexpr (!converts_without_narrowing<V, typename declared_t<Schema, Name>::value_type>) {
-        static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, V>, "typed_metrics: increment<Name>(v) requires a v that converts to the counter's type without narrowing");
+    } else if constexpr (broken == call_rule::key_conversion) {
+        using key = key_argument_t<Args...>;
+        if constexpr (Op == operation::set_key_value) {
+            static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, key>, "typed_metrics: set_key_value<Name>(k, v) requires a k that converts to the map's key type without narrowing");
+        } else {
+            static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, key>, "typed_metrics: add_top_n<Name>(k, v) requires a k that converts to the ranking's key type without narrowing");
+        }
         return false;
     } else {
-        return true;
-    }
-}
-
-template <class Schema, fixed_string Name, class V>
-consteval bool check_set() {
-    if constexpr (!declared_metric<Schema, Name>) {
-        static_assert(always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>, "typed_metrics: set<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
+        using value = value_argument_t<Args...>;
+        if constexpr (Op == operation::increment) {
+            static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, value>, "typed_metrics: increment<Name>(v) requires a v that converts to the counter's type without narrowing");
+        } else if constexpr (Op == operation::set) {
+            static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, value>, "typed_metrics: set<Name>(v) requires a v that converts to the value's type without narrowing");
+        } else if constexpr (Op == operation::add_to_set) {
+            static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, value>, "typed_metrics: add_to_set<Name>(e) requires an e that converts to the set's element type without narrowing");
+        } else if constexpr (Op == operation::set_key_value) {
+            static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, value>, "typed_metrics: set_key_value<Name>(k, v) requires a v that converts to the map's value type without narrowing");
+        } else {
+            static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, value>, "typed_metrics: add_top_n<Name>(k, v) requires a v that converts to the ranking's value type without narrowing");
+        }
         return false;
-    } else if constexpr (declared_t<Schema, Name>::kind != metric_kind::value) {
-        static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>, "typed_metrics: set<Name>() requires a value metric");
-        return false;
-    } else if constexpr (!converts_without_narrowing<V, typename declared_t<Schema, Name>::value_type>) {
-        static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, V>, "typed_metrics: set<Name>(v) requires a v that converts to the value's type without narrowing");
-        return false;
-    } else {
-        return true;
-    }
-}
-
-template <class Schema, fixed_string Name, class V>
-consteval bool check_add_to_set() {
-    if constexpr (!declared_metric<Schema, Name>) {
-        static_assert(always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>, "typed_metrics: add_to_set<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
-        return false;
-    } else if constexpr (declared_t<Schema, Name>::kind != metric_kind::set) {
-        static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>, "typed_metrics: add_to_set<Name>() requires a set_of metric");
-        return false;
-    } else if constexpr (!converts_without_narrowing<V, typename declared_t<Schema, Name>::value_type>) {
-        static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, V>, "typed_metrics: add_to_set<Name>(e) requires an e that converts to the set's element type without narrowing");
-        return false;
-    } else {
-        return true;
-    }
-}
-
-template <class Schema, fixed_string Name, class K, class V>
-consteval bool check_set_key_value() {
-    if constexpr (!declared_metric<Schema, Name>) {
-        static_assert(always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>, "typed_metrics: set_key_value<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
-        return false;
-    } else if constexpr (declared_t<Schema, Name>::kind != metric_kind::map) {
-        static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>, "typed_metrics: set_key_value<Name>() requires a map_of metric");
-        return false;
-    } else if constexpr (!converts_without_narrowing<K, typename declared_t<Schema, Name>::key_type>) {
-        static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, K>, "typed_metrics: set_key_value<Name>(k, v) requires a k that converts to the map's key type without narrowing");
-        return false;
-    } else if constexpr (!converts_without_narrowing<V, typename declared_t<Schema, Name>::value_type>) {
-        static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, V>, "typed_metrics: set_key_value<Name>(k, v) requires a v that converts to the map's value type without narrowing");
-        return false;
-    } else {
-        return true;
-    }
-}
-
-template <class Schema, fixed_string Name, class K, class V>
-consteval bool check_add_top_n() {
-    if constexpr (!declared_metric<Schema, Name>) {
-        static_assert(always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>, "typed_metrics: add_top_n<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
-        return false;
-    } else if constexpr (declared_t<Schema, Name>::kind != metric_kind::top_n) {
-        static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>, "typed_metrics: add_top_n<Name>() requires a top_n_of metric");
-        return false;
-    } else if constexpr (!converts_without_narrowing<K, typename declared_t<Schema, Name>::key_type>) {
-        static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, K>, "typed_metrics: add_top_n<Name>(k, v) requires a k that converts to the ranking's key type without narrowing");
-        return false;
-    } else if constexpr (!converts_without_narrowing<V, typename declared_t<Schema, Name>::value_type>) {
-        static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, V>, "typed_metrics: add_top_n<Name>(k, v) requires a v that converts to the ranking's value type without narrowing");
-        return false;
-    } else {
-        return true;
-    }
-}
-
-template <class Schema, fixed_string Name>
-consteval bool check_record_access() {
-    if constexpr (!declared_metric<Schema, Name>) {
-        static_assert(always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>, "typed_metrics: record.get<Name>() and contains<Name>() require a metric declared in the schema; did you mean did_you_mean<...>?");
-        return false;
-    } else {
-        return true;
     }
 }
 
 // `update(tmx::arg<"a"> = 1, tmx::arg<"b"> = 2)`, `update_outer(...)` and the
-// runtime context's extras: the first broken rule of the first bad argument.
+// runtime context's extras: the first broken rule of the first bad argument,
+// reported here rather than by check_call, so that the note chain is no
+// longer than a single call's.
 template <class Schema>
-consteval bool check_named_values() {
+consteval bool check_update() {
     return true;
 }
 
 template <class Schema, class First, class... Rest>
-consteval bool check_named_values() {
-    using first = std::remove_cvref_t<First>;
-    if constexpr (!named_argument<First>) {
+consteval bool check_update() {
+    constexpr call_rule broken = first_broken_update_rule<Schema, First, Rest...>();
+    if constexpr (broken == call_rule::followed) {
+        return check_update<Schema, Rest...>();
+    } else if constexpr (broken == call_rule::named_argument) {
         static_assert(always_false<First>, "typed_metrics: update(...) requires each argument written as tmx::arg<Name> = value");
         return false;
-    } else if constexpr (!declared_metric<Schema, first::name>) {
-        static_assert(always_false<spelled<no_metric_named, first::name>, suggestion_t<Schema, first::name>>, "typed_metrics: update(arg<Name> = v) requires a metric declared in the schema; did you mean did_you_mean<...>?");
-        return false;
-    } else if constexpr (metric_t<Schema, first::name>::kind != metric_kind::value) {
-        static_assert(always_false<spelled<metric_named, first::name>, metric_t<Schema, first::name>>, "typed_metrics: update(arg<Name> = v) requires a value metric");
-        return false;
-    } else if constexpr (!can_set<Schema, first::name, arg_value_t<First>>) {
-        static_assert(always_false<spelled<metric_named, first::name>, metric_t<Schema, first::name>, arg_value_t<First>>, "typed_metrics: update(arg<Name> = v) requires a v that converts to the value's type without narrowing");
-        return false;
-    } else if constexpr ((is_argument_called<Rest, first::name>() || ...)) {
-        static_assert(always_false<spelled<metric_named, first::name>>, "typed_metrics: update(...) requires distinct metric names");
-        return false;
     } else {
-        return check_named_values<Schema, Rest...>();
+        constexpr auto name = std::remove_cvref_t<First>::name;
+        if constexpr (broken == call_rule::declared_name) {
+            static_assert(always_false<spelled<no_metric_named, name>, suggestion_t<Schema, name>>, "typed_metrics: update(arg<Name> = v) requires a metric declared in the schema; did you mean did_you_mean<...>?");
+        } else if constexpr (broken == call_rule::metric_kind) {
+            static_assert(always_false<spelled<metric_named, name>, declared_t<Schema, name>>, "typed_metrics: update(arg<Name> = v) requires a value metric");
+        } else if constexpr (broken == call_rule::value_conversion) {
+            static_assert(always_false<spelled<metric_named, name>, declared_t<Schema, name>, arg_value_t<First>>, "typed_metrics: update(arg<Name> = v) requires a v that converts to the value's type without narrowing");
+        } else {
+            static_assert(always_false<spelled<metric_named, name>>, "typed_metrics: update(...) requires distinct metric names");
+        }
+        return false;
     }
 }
 

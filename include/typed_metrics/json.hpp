@@ -5,7 +5,7 @@
 
 #include <typed_metrics/detail/describe_exception.hpp>
 #include <typed_metrics/detail/json_shape.hpp>
-#include <typed_metrics/detail/json_text.hpp>
+#include <typed_metrics/detail/text_format.hpp>
 #include <typed_metrics/error.hpp>
 #include <typed_metrics/exit_info.hpp>
 #include <typed_metrics/json_options.hpp>

@@ -4,7 +4,7 @@
 #pragma once
 
 #include <typed_metrics/detail/json_shape.hpp>
-#include <typed_metrics/detail/json_text.hpp>
+#include <typed_metrics/detail/text_format.hpp>
 #include <typed_metrics/json_options.hpp>
 #include <typed_metrics/metric.hpp>
 
@@ -62,7 +62,7 @@ void append_json_schema(std::string& out, json_options options) {
     } else if constexpr (shape == json_shape::integer) {
         append_integer_schema<T>(out, options);
     } else if constexpr (shape == json_shape::number) {
-        // Infinities and NaN are strings (json_text.hpp).
+        // Infinities and NaN are strings (detail/text_format.hpp).
         out += R"({"anyOf":[{"type":"number"},{"enum":[)";
         bool first = true;
         for (std::string_view name : non_finite_names) {

@@ -149,7 +149,7 @@ public:
     /// Adds `delta` to the counter `Name`; an absent counter counts as 0.
     template <fixed_string Name, class V>
     [[gnu::always_inline]] void increment(V&& delta) noexcept(!is_enabled) {
-        if constexpr (detail::check_increment<Schema, Name, V>() && is_enabled) {
+        if constexpr (detail::check_call<detail::operation::increment, Schema, Name, V>() && is_enabled) {
             using slot = detail::slot_t<storage_type, Name>;
             require_scope("increment", slot::index);
             auto& counter = static_cast<slot&>(access::fields(state_.records.open())).value;
@@ -161,7 +161,7 @@ public:
     /// this record, naming where.
     template <fixed_string Name, class V>
     [[gnu::always_inline]] void set(V&& value, call_site where = call_site::current()) noexcept(!is_enabled) {
-        if constexpr (detail::check_set<Schema, Name, V>() && is_enabled) {
+        if constexpr (detail::check_call<detail::operation::set, Schema, Name, V>() && is_enabled) {
             using slot = detail::slot_t<storage_type, Name>;
             auto& field = static_cast<slot&>(access::fields(state_.records.open())).value;
             store_value(field, slot::index, std::forward<V>(value), false, where);
@@ -172,7 +172,7 @@ public:
     template <fixed_string Name, class V>
     [[gnu::always_inline]] void set(V&& value, overwrite_t,
                                     call_site where = call_site::current()) noexcept(!is_enabled) {
-        if constexpr (detail::check_set<Schema, Name, V>() && is_enabled) {
+        if constexpr (detail::check_call<detail::operation::set, Schema, Name, V>() && is_enabled) {
             using slot = detail::slot_t<storage_type, Name>;
             auto& field = static_cast<slot&>(access::fields(state_.records.open())).value;
             store_value(field, slot::index, std::forward<V>(value), true, where);
@@ -184,7 +184,7 @@ public:
     /// `ctx.update(tmx::arg<"a"> = 1.0, tmx::arg<"b"> = "x");`
     template <class... Args>
     void update(Args&&... args) noexcept(!is_enabled) {
-        if constexpr (detail::check_named_values<Schema, Args...>() && is_enabled) {
+        if constexpr (detail::check_update<Schema, Args...>() && is_enabled) {
             update_values("update", false, std::forward<Args>(args)...);
         }
     }
@@ -192,7 +192,7 @@ public:
     /// Sets several values, replacing earlier ones.
     template <class... Args>
     void update(overwrite_t, Args&&... args) noexcept(!is_enabled) {
-        if constexpr (detail::check_named_values<Schema, Args...>() && is_enabled) {
+        if constexpr (detail::check_update<Schema, Args...>() && is_enabled) {
             update_values("update", true, std::forward<Args>(args)...);
         }
     }
@@ -200,7 +200,7 @@ public:
     /// `update`, applied only in the outermost scope (depth 1); deeper it does nothing.
     template <class... Args>
     void update_outer(Args&&... args) noexcept(!is_enabled) {
-        if constexpr (detail::check_named_values<Schema, Args...>() && is_enabled) {
+        if constexpr (detail::check_update<Schema, Args...>() && is_enabled) {
             if (state_.depth <= 1) update_values("update_outer", false, std::forward<Args>(args)...);
         }
     }
@@ -208,7 +208,7 @@ public:
     /// `update(overwrite, ...)`, applied only in the outermost scope.
     template <class... Args>
     void update_outer(overwrite_t, Args&&... args) noexcept(!is_enabled) {
-        if constexpr (detail::check_named_values<Schema, Args...>() && is_enabled) {
+        if constexpr (detail::check_update<Schema, Args...>() && is_enabled) {
             if (state_.depth <= 1) update_values("update_outer", true, std::forward<Args>(args)...);
         }
     }
@@ -216,7 +216,7 @@ public:
     /// Inserts `element` into the set `Name`; duplicates collapse.
     template <fixed_string Name, class V>
     void add_to_set(V&& element) noexcept(!is_enabled) {
-        if constexpr (detail::check_add_to_set<Schema, Name, V>() && is_enabled) {
+        if constexpr (detail::check_call<detail::operation::add_to_set, Schema, Name, V>() && is_enabled) {
             using slot = detail::slot_t<storage_type, Name>;
             require_scope("add", slot::index);
             auto& set = static_cast<slot&>(access::fields(state_.records.open())).value;
@@ -229,7 +229,7 @@ public:
     /// Sets `map[key] = value` in the map `Name`; a repeated key is overwritten.
     template <fixed_string Name, class K, class V>
     void set_key_value(K&& key, V&& value) noexcept(!is_enabled) {
-        if constexpr (detail::check_set_key_value<Schema, Name, K, V>() && is_enabled) {
+        if constexpr (detail::check_call<detail::operation::set_key_value, Schema, Name, K, V>() && is_enabled) {
             using slot = detail::slot_t<storage_type, Name>;
             using metric = typename slot::metric;
             require_scope("set", slot::index);
@@ -249,7 +249,7 @@ public:
     /// nothing, as in the Python original.
     template <fixed_string Name, class K, class V>
     void add_top_n(K&& key, V&& value) noexcept(!is_enabled) {
-        if constexpr (detail::check_add_top_n<Schema, Name, K, V>() && is_enabled) {
+        if constexpr (detail::check_call<detail::operation::add_top_n, Schema, Name, K, V>() && is_enabled) {
             if (state_.depth == 0) return;
             using slot = detail::slot_t<storage_type, Name>;
             using metric = typename slot::metric;

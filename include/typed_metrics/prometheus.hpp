@@ -3,7 +3,7 @@
 // text exposition format, for a long-running service's /metrics.
 #pragma once
 
-#include <typed_metrics/detail/json_text.hpp>
+#include <typed_metrics/detail/text_format.hpp>
 #include <typed_metrics/error.hpp>
 #include <typed_metrics/exit_info.hpp>
 #include <typed_metrics/metric.hpp>

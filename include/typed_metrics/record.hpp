@@ -39,7 +39,7 @@ public:
     /// Whether `Name` was recorded.
     template <fixed_string Name>
     bool contains() const noexcept {
-        if constexpr (detail::check_record_access<Schema, Name>()) {
+        if constexpr (detail::check_call<detail::operation::read, Schema, Name>()) {
             return present_[detail::slot_t<typename Schema::storage, Name>::index];
         } else {
             return false;
@@ -49,7 +49,7 @@ public:
     /// The recorded metric, or an empty `optional_ref` when it was not recorded.
     template <fixed_string Name>
     auto get() const noexcept {
-        if constexpr (detail::check_record_access<Schema, Name>()) {
+        if constexpr (detail::check_call<detail::operation::read, Schema, Name>()) {
             auto const& field = static_cast<detail::slot_t<typename Schema::storage, Name> const&>(fields_);
             using stored = typename metric_t<Schema, Name>::storage_type;
             return present_[field.index] ? optional_ref<stored>{field.value} : optional_ref<stored>{};
@@ -134,7 +134,7 @@ private:
 /// (Each checks the name itself, so that a diagnostic is as short as the members'.)
 template <fixed_string Name, class Schema>
 auto get(record<Schema> const& metrics) noexcept {
-    if constexpr (detail::check_record_access<Schema, Name>()) {
+    if constexpr (detail::check_call<detail::operation::read, Schema, Name>()) {
         return metrics.template get<Name>();
     } else {
         return optional_ref<int>{};  // never reached: the check above failed to compile
@@ -143,7 +143,7 @@ auto get(record<Schema> const& metrics) noexcept {
 
 template <fixed_string Name, class Schema>
 bool contains(record<Schema> const& metrics) noexcept {
-    return detail::check_record_access<Schema, Name>() && metrics.template contains<Name>();
+    return detail::check_call<detail::operation::read, Schema, Name>() && metrics.template contains<Name>();
 }
 
 namespace detail {

@@ -57,7 +57,7 @@ public:
     /// write wins. The first record of a cycle takes the start time.
     template <fixed_string Name, class V, class... Extras>
     void increment(V&& delta, Extras&&... extras) {
-        if constexpr (detail::check_increment<Schema, Name, V>() && detail::check_named_values<Schema, Extras...>() &&
+        if constexpr (detail::check_call<detail::operation::increment, Schema, Name, V>() && detail::check_update<Schema, Extras...>() &&
                       is_enabled) {
             record<Schema>& metrics = state_.records.open();
             if (metrics.empty()) state_.start_ns = state_.options.clock();

@@ -5,8 +5,10 @@
 int main() {
     auto const scope = probe_context.enter();
 #ifdef TYPED_METRICS_PROBE
+    static_assert(!tmx::can_add_to_set<probe_schema, "graph_breaks", decltype("shape")>);
     probe_context.add_to_set<"graph_breaks">("shape");
 #else
+    static_assert(tmx::can_add_to_set<probe_schema, "guards", decltype("shape")>);
     probe_context.add_to_set<"guards">("shape");
 #endif
 }

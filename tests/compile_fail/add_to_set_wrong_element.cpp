@@ -5,8 +5,10 @@
 int main() {
     auto const scope = probe_context.enter();
 #ifdef TYPED_METRICS_PROBE
+    static_assert(!tmx::can_add_to_set<probe_schema, "guards", decltype(42)>);
     probe_context.add_to_set<"guards">(42);
 #else
+    static_assert(tmx::can_add_to_set<probe_schema, "guards", decltype("42")>);
     probe_context.add_to_set<"guards">("42");
 #endif
 }

@@ -5,8 +5,10 @@
 int main() {
     auto const scope = probe_context.enter();
 #ifdef TYPED_METRICS_PROBE
+    static_assert(!tmx::can_add_top_n<probe_schema, "feature_usage", decltype("matmul"), decltype(42)>);
     probe_context.add_top_n<"feature_usage">("matmul", 42);
 #else
+    static_assert(tmx::can_add_top_n<probe_schema, "slowest_ops", decltype("matmul"), decltype(42)>);
     probe_context.add_top_n<"slowest_ops">("matmul", 42);
 #endif
 }

@@ -9,6 +9,12 @@
 # words itself), in at most 15 lines of output, or the number its
 # `// max-lines-gcc: ` or `// max-lines-clang: ` line gives for this compiler,
 # and holds the text of a `// expect-output: ` line if there is one.
+# A probe of this folder whose mistake is a call (its message names an
+# operation) asserts first, in each branch, what the matching public concept
+# (`tmx::can_increment`, ..., `tmx::declared_metric` for reads) says of that
+# call: false for the mistake, true for the twin; so the concepts and the
+# checks cannot drift apart. (The README's probe, examples/readme.cpp, shows
+# only the user's line; unknown_metric.cpp asserts the same call.)
 # -DSTD=gnu++20 compiles in that dialect (CMakeLists.txt passes it for the
 # probes with a `// also-std: gnu++20` line); the target's (c++20) otherwise.
 include(${CMAKE_CURRENT_LIST_DIR}/probe.cmake)
@@ -22,6 +28,15 @@ set(expected "${CMAKE_MATCH_2}")
 set(is_regex FALSE)
 if(CMAKE_MATCH_1)
   set(is_regex TRUE)
+endif()
+get_filename_component(source_folder ${SOURCE} DIRECTORY)
+if(source_folder STREQUAL CMAKE_CURRENT_LIST_DIR AND expected MATCHES
+                                                   "^typed_metrics: (increment|set|add_to_set|set_key_value|add_top_n|update|record)[<(.]")
+  if(NOT source_text MATCHES "#ifdef TYPED_METRICS_PROBE\n *static_assert\\(!tmx::(can_[a-z_]+|declared_metric)<"
+     OR NOT source_text MATCHES "\n#else\n *static_assert\\(tmx::(can_[a-z_]+|declared_metric)<")
+    message(FATAL_ERROR "${SOURCE}: a call's probe must start each branch with static_assert(!tmx::can_...<...>) "
+                        "for the mistake and static_assert(tmx::can_...<...>) for the twin")
+  endif()
 endif()
 set(max_lines 15)
 if(source_text MATCHES "\n// max-lines-${COMPILER_NAME}: ([0-9]+)")

@@ -7,8 +7,10 @@ int main() {
     tmx::metrics_context<probe_schema, tmx::disabled> disabled{nullptr};
     auto const scope = disabled.enter();
 #ifdef TYPED_METRICS_PROBE
+    static_assert(!tmx::can_set<probe_schema, "compile_ms", decltype(3)>);
     disabled.set<"compile_ms">(3);
 #else
+    static_assert(tmx::can_set<probe_schema, "compile_ms", decltype(3.0)>);
     disabled.set<"compile_ms">(3.0);
 #endif
 }

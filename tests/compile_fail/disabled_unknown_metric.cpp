@@ -8,8 +8,10 @@ int main() {
     tmx::metrics_context<probe_schema, tmx::disabled> disabled{nullptr};
     auto const scope = disabled.enter();
 #ifdef TYPED_METRICS_PROBE
+    static_assert(!tmx::can_increment<probe_schema, "grph_breaks", decltype(1)>);
     disabled.increment<"grph_breaks">(1);
 #else
+    static_assert(tmx::can_increment<probe_schema, "graph_breaks", decltype(1)>);
     disabled.increment<"graph_breaks">(1);
 #endif
 }

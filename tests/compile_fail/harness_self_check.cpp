@@ -7,8 +7,10 @@
 int main() {
     auto const scope = probe_context.enter();
 #ifdef TYPED_METRICS_PROBE
+    static_assert(!tmx::can_increment<probe_schema, "grph_breaks", decltype(1)>);
     probe_context.increment<"grph_breaks">(1);
 #else
+    static_assert(tmx::can_increment<probe_schema, "graph_breaks", decltype(1)>);
     probe_context.increment<"graph_breaks">(1);
 #endif
 }

@@ -5,8 +5,10 @@
 int main() {
     auto const scope = probe_context.enter();
 #ifdef TYPED_METRICS_PROBE
+    static_assert(!tmx::can_increment<probe_schema, "cache_bytes", decltype(-1)>);
     probe_context.increment<"cache_bytes">(-1);
 #else
+    static_assert(tmx::can_increment<probe_schema, "cache_bytes", decltype(1u)>);
     probe_context.increment<"cache_bytes">(1u);
 #endif
 }

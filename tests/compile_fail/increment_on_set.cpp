@@ -5,8 +5,10 @@
 int main() {
     auto const scope = probe_context.enter();
 #ifdef TYPED_METRICS_PROBE
+    static_assert(!tmx::can_increment<probe_schema, "guards", decltype(1)>);
     probe_context.increment<"guards">(1);
 #else
+    static_assert(tmx::can_add_to_set<probe_schema, "guards", decltype("1")>);
     probe_context.add_to_set<"guards">("1");
 #endif
 }

@@ -16,8 +16,10 @@ int main() {
     std::vector<int> const v{1, 2, 3};
     auto const scope = context.enter();
 #ifdef TYPED_METRICS_PROBE
+    static_assert(!tmx::can_increment<schema, "tokens", decltype(v.size())>);
     context.increment<"tokens">(v.size());
 #else
+    static_assert(tmx::can_increment<schema, "tokens", decltype(static_cast<std::int64_t>(v.size()))>);
     context.increment<"tokens">(static_cast<std::int64_t>(v.size()));
 #endif
 }

@@ -6,8 +6,10 @@
 int main() {
     tmx::record<probe_schema> const record;
 #ifdef TYPED_METRICS_PROBE
+    static_assert(!tmx::declared_metric<probe_schema, "guard">);
     return record.contains<"guard">() ? 1 : 0;
 #else
+    static_assert(tmx::declared_metric<probe_schema, "guards">);
     return record.contains<"guards">() ? 1 : 0;
 #endif
 }

@@ -6,8 +6,10 @@
 int main() {
     tmx::record<probe_schema> const record;
 #ifdef TYPED_METRICS_PROBE
+    static_assert(!tmx::declared_metric<probe_schema, "backnd">);
     return record.get<"backnd">() ? 1 : 0;
 #else
+    static_assert(tmx::declared_metric<probe_schema, "backend">);
     return record.get<"backend">() ? 1 : 0;
 #endif
 }

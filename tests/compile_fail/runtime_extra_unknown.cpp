@@ -6,8 +6,10 @@
 int main() {
     tmx::runtime_metrics_context<probe_schema> runtime{[](tmx::exit_info<probe_schema> const&) {}};
 #ifdef TYPED_METRICS_PROBE
+    static_assert(!tmx::can_update<probe_schema, decltype(tmx::arg<"backends"> = "eager")>);
     runtime.increment<"graph_breaks">(1, tmx::arg<"backends"> = "eager");
 #else
+    static_assert(tmx::can_increment<probe_schema, "graph_breaks", decltype(1)> && tmx::can_update<probe_schema, decltype(tmx::arg<"backend"> = "eager")>);
     runtime.increment<"graph_breaks">(1, tmx::arg<"backend"> = "eager");
 #endif
 }

@@ -5,8 +5,10 @@
 int main() {
     tmx::runtime_metrics_context<probe_schema> runtime{[](tmx::exit_info<probe_schema> const&) {}};
 #ifdef TYPED_METRICS_PROBE
+    static_assert(!tmx::can_increment<probe_schema, "graph_breaks", decltype(0.5)>);
     runtime.increment<"graph_breaks">(0.5);
 #else
+    static_assert(tmx::can_increment<probe_schema, "graph_breaks", decltype(1)>);
     runtime.increment<"graph_breaks">(1);
 #endif
 }

@@ -6,8 +6,10 @@
 int main() {
     tmx::runtime_metrics_context<probe_schema> runtime{[](tmx::exit_info<probe_schema> const&) {}};
 #ifdef TYPED_METRICS_PROBE
+    static_assert(!tmx::can_increment<probe_schema, "graph_break", decltype(1)>);
     runtime.increment<"graph_break">(1);
 #else
+    static_assert(tmx::can_increment<probe_schema, "graph_breaks", decltype(1)>);
     runtime.increment<"graph_breaks">(1);
 #endif
 }

@@ -5,8 +5,10 @@
 int main() {
     auto const scope = probe_context.enter();
 #ifdef TYPED_METRICS_PROBE
+    static_assert(!tmx::can_set<probe_schema, "compile_ms", decltype(3)>);
     probe_context.set<"compile_ms">(3);
 #else
+    static_assert(tmx::can_set<probe_schema, "compile_ms", decltype(3.0)>);
     probe_context.set<"compile_ms">(3.0);
 #endif
 }

@@ -5,8 +5,10 @@
 int main() {
     auto const scope = probe_context.enter();
 #ifdef TYPED_METRICS_PROBE
+    static_assert(!tmx::can_set_key_value<probe_schema, "guards", decltype("shape"), decltype(true)>);
     probe_context.set_key_value<"guards">("shape", true);
 #else
+    static_assert(tmx::can_set_key_value<probe_schema, "feature_usage", decltype("shape"), decltype(true)>);
     probe_context.set_key_value<"feature_usage">("shape", true);
 #endif
 }

@@ -6,8 +6,10 @@
 int main() {
     auto const scope = probe_context.enter();
 #ifdef TYPED_METRICS_PROBE
+    static_assert(!tmx::can_set_key_value<probe_schema, "features", decltype("k"), decltype(true)>);
     probe_context.set_key_value<"features">("k", true);
 #else
+    static_assert(tmx::can_set_key_value<probe_schema, "feature_usage", decltype("k"), decltype(true)>);
     probe_context.set_key_value<"feature_usage">("k", true);
 #endif
 }

@@ -6,8 +6,10 @@
 int main() {
     auto const scope = probe_context.enter();
 #ifdef TYPED_METRICS_PROBE
+    static_assert(!tmx::can_set<probe_schema, "backnd", decltype("eager")>);
     probe_context.set<"backnd">("eager");
 #else
+    static_assert(tmx::can_set<probe_schema, "backend", decltype("eager")>);
     probe_context.set<"backend">("eager");
 #endif
 }

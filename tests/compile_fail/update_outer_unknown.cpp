@@ -6,8 +6,10 @@
 int main() {
     auto const scope = probe_context.enter();
 #ifdef TYPED_METRICS_PROBE
+    static_assert(!tmx::can_update<probe_schema, decltype(tmx::arg<"compile_ns"> = 3.5)>);
     probe_context.update_outer(tmx::arg<"compile_ns"> = 3.5);
 #else
+    static_assert(tmx::can_update<probe_schema, decltype(tmx::arg<"compile_ms"> = 3.5)>);
     probe_context.update_outer(tmx::arg<"compile_ms"> = 3.5);
 #endif
 }

@@ -5,8 +5,10 @@
 int main() {
     auto const scope = probe_context.enter();
 #ifdef TYPED_METRICS_PROBE
+    static_assert(!tmx::can_update<probe_schema, decltype(tmx::arg<"backend"> = 42)>);
     probe_context.update(tmx::arg<"backend"> = 42);
 #else
+    static_assert(tmx::can_update<probe_schema, decltype(tmx::arg<"backend"> = "42")>);
     probe_context.update(tmx::arg<"backend"> = "42");
 #endif
 }

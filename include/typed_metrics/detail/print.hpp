@@ -2,7 +2,7 @@
 #pragma once
 
 #include <typed_metrics/detail/json_shape.hpp>
-#include <typed_metrics/detail/json_text.hpp>
+#include <typed_metrics/detail/text_format.hpp>
 
 #include <string>
 #include <string_view>

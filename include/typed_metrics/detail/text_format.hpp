@@ -10,6 +10,10 @@
 
 namespace typed_metrics::detail {
 
+// How text and numbers are written out, shared by printing (detail/print.hpp),
+// JSON (json.hpp, json_schema.hpp) and Prometheus (prometheus.hpp): quoting
+// and escaping, UTF-8 validation, numbers in the shortest form that reads back.
+
 // The length of the well-formed UTF-8 sequence starting at `text[at]`
 // (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF), or 0.
 constexpr std::size_t utf8_sequence_length(std::string_view text, std::size_t at) noexcept {
