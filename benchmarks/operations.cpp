@@ -98,11 +98,11 @@ struct library {
     }};
     [[gnu::always_inline]] auto enter() { return context.enter(); }
     [[gnu::always_inline]] void increment(std::int64_t v) { context.increment<"graph_breaks">(v); }
-    [[gnu::always_inline]] void set(double v) { context.set<"compile_ms">(v, tmx::overwrite); }
+    [[gnu::always_inline]] void set(double v) { context.set<"compile_ms">(tmx::overwrite, v); }
     [[gnu::always_inline]] void update4(double v) {
         context.update(tmx::overwrite, tmx::arg<"a"> = v, tmx::arg<"b"> = v, tmx::arg<"c"> = v, tmx::arg<"d"> = v);
     }
-    [[gnu::always_inline]] void set_string(char const* v) { context.set<"kernel">(v, tmx::overwrite); }
+    [[gnu::always_inline]] void set_string(char const* v) { context.set<"kernel">(tmx::overwrite, v); }
     template <std::size_t I>
     [[gnu::always_inline]] void set_first(double v) {
         context.set<double_names[I]>(v);

@@ -8,12 +8,6 @@
 
 namespace typed_metrics {
 
-/// The tag that lets `set` and `update` replace a value recorded before.
-struct overwrite_t {
-    explicit overwrite_t() = default;
-};
-inline constexpr overwrite_t overwrite{};
-
 /// A metric name paired with the value to record: what `tmx::arg<"k"> = v`
 /// makes. It refers to `v` like `std::forward_as_tuple` does, so it is meant
 /// to be built inside the call that consumes it.

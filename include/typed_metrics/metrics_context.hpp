@@ -14,6 +14,7 @@
 #include <typed_metrics/fixed_string.hpp>
 #include <typed_metrics/mode.hpp>
 #include <typed_metrics/options.hpp>
+#include <typed_metrics/overwrite.hpp>
 #include <typed_metrics/record.hpp>
 
 #include <array>
@@ -170,13 +171,22 @@ public:
 
     /// Sets the value `Name`, replacing any earlier one.
     template <fixed_string Name, class V>
-    [[gnu::always_inline]] void set(V&& value, overwrite_t,
+    [[gnu::always_inline]] void set(overwrite_t, V&& value,
                                     call_site where = call_site::current()) noexcept(!is_enabled) {
         if constexpr (detail::check_call<detail::operation::set, Schema, Name, V>() && is_enabled) {
             using slot = detail::slot_t<storage_type, Name>;
             auto& field = static_cast<slot&>(access::fields(state_.records.open())).value;
             store_value(field, slot::index, std::forward<V>(value), true, where);
         }
+    }
+
+    /// The spelling of `set<Name>(tmx::overwrite, value)` before the tag came
+    /// first, as in `update`; kept for one release.
+    template <fixed_string Name, class V>
+    [[deprecated("typed_metrics: write set<Name>(tmx::overwrite, value): the tag comes first")]]
+    [[gnu::always_inline]] void set(V&& value, overwrite_t,
+                                    call_site where = call_site::current()) noexcept(!is_enabled) {
+        set<Name>(overwrite, std::forward<V>(value), where);
     }
 
     /// Sets several values, all or nothing: if any was set before, throws

@@ -20,6 +20,7 @@
 #include <typed_metrics/mode.hpp>
 #include <typed_metrics/optional_ref.hpp>
 #include <typed_metrics/options.hpp>
+#include <typed_metrics/overwrite.hpp>
 #include <typed_metrics/record.hpp>
 #include <typed_metrics/runtime_metrics_context.hpp>
 #include <typed_metrics/top_n.hpp>

@@ -58,7 +58,7 @@ void some_setup(context_type& c) {
 
 BOOST_AUTO_TEST_CASE(set_of_a_string_value) {
     check_strong_guarantee(no_setup, [](context_type& c) { c.set<"s2">(long_text); });
-    check_strong_guarantee(some_setup, [](context_type& c) { c.set<"s1">(long_text, tmx::overwrite); });
+    check_strong_guarantee(some_setup, [](context_type& c) { c.set<"s1">(tmx::overwrite, long_text); });
 }
 
 BOOST_AUTO_TEST_CASE(update_of_one_to_five_keys) {

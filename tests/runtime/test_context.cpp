@@ -287,7 +287,7 @@ BOOST_AUTO_TEST_CASE(every_operation_but_add_top_n_throws_outside_a_scope) {
     BOOST_TEST(error_of([&] { context.increment<"count">(1); }) ==
                "Cannot increment count outside of a MetricsContext");
     BOOST_TEST(error_of([&] { context.set<"m1">(1); }) == "Cannot set m1 outside of a MetricsContext");
-    BOOST_TEST(error_of([&] { context.set<"m1">(1, tmx::overwrite); }) ==
+    BOOST_TEST(error_of([&] { context.set<"m1">(tmx::overwrite, 1); }) ==
                "Cannot set m1 outside of a MetricsContext");
     BOOST_TEST(error_of([&] { context.update(tmx::arg<"m1"> = 1, tmx::arg<"m2"> = 2); }) ==
                "Cannot update m1, m2 outside of a MetricsContext");
@@ -334,9 +334,24 @@ BOOST_AUTO_TEST_CASE(overwrite_replaces_the_value_and_keeps_the_first_location) 
     auto const scope = context.enter();
     int const first_line = __LINE__ + 1;
     context.set<"name">("first");
-    context.set<"name">("second", tmx::overwrite);
+    context.set<"name">(tmx::overwrite, "second");
     std::string const message = error_of([&] { context.set<"name">("third"); });
     BOOST_TEST(contains(message, ":" + std::to_string(first_line) + ")"), message);
+}
+
+// The spelling before the tag came first, kept deprecated for one release,
+// does what the new one does (compile_fail/set_overwrite_tag_last.cpp checks
+// its warning).
+BOOST_AUTO_TEST_CASE(the_deprecated_tag_last_spelling_still_overwrites) {
+    {
+        auto const scope = context.enter();
+        context.set<"name">("first");
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+        context.set<"name">("second", tmx::overwrite);
+#pragma GCC diagnostic pop
+    }
+    BOOST_TEST(*last().get<"name">() == "second");
 }
 
 // While on_exit runs the depth is 0: writing to the context from there fails
@@ -349,7 +364,7 @@ BOOST_AUTO_TEST_CASE(writes_from_on_exit_are_outside_any_scope) {
     tmx::metrics_context<test_schema>* self = nullptr;
     tmx::metrics_context<test_schema> reentrant{[&](auto const& e) {
         for (auto const& attempt : std::vector<std::function<void()>>{
-                 [&] { self->set<"m1">(2, tmx::overwrite); },
+                 [&] { self->set<"m1">(tmx::overwrite, 2); },
                  [&] { self->set<"m1">(3); },
                  [&] { self->update(tmx::overwrite, tmx::arg<"m1"> = 4, tmx::arg<"m2"> = 5); },
                  [&] { self->increment<"count">(1); }}) {

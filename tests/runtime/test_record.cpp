@@ -126,7 +126,7 @@ BOOST_AUTO_TEST_CASE(equality_compares_presence_and_values) {
 
     tmx::record<schema> const other_value = record_of([&] {
         record_everything();
-        context.set<"compile_ms">(3.5, tmx::overwrite);
+        context.set<"compile_ms">(tmx::overwrite, 3.5);
     });
     BOOST_TEST(!(first == other_value));
 }

@@ -95,7 +95,7 @@ void some_setup(context_type& c) {
 BOOST_AUTO_TEST_CASE(set_and_update_of_values_that_throw_on_copy) {
     value_type const seven{7};
     check_strong_guarantee(no_setup, [&](context_type& c) { c.set<"v2">(seven); });
-    check_strong_guarantee(some_setup, [&](context_type& c) { c.set<"v1">(seven, tmx::overwrite); });
+    check_strong_guarantee(some_setup, [&](context_type& c) { c.set<"v1">(tmx::overwrite, seven); });
     check_strong_guarantee(some_setup, [&](context_type& c) {
         c.update(tmx::overwrite, tmx::arg<"v1"> = seven, tmx::arg<"v2"> = seven, tmx::arg<"v3"> = seven);
     });

@@ -265,9 +265,9 @@ struct run {
                 int const which = pick(3), v = pick(100);
                 expected = reference.update({{values[which], v}}, overwrite);
                 actual = outcome_of([&] {
-                    if (which == 0) overwrite ? context.set<"v0">(v, tmx::overwrite) : context.set<"v0">(v);
-                    else if (which == 1) overwrite ? context.set<"v1">(v, tmx::overwrite) : context.set<"v1">(v);
-                    else overwrite ? context.set<"v2">(v, tmx::overwrite) : context.set<"v2">(v);
+                    if (which == 0) overwrite ? context.set<"v0">(tmx::overwrite, v) : context.set<"v0">(v);
+                    else if (which == 1) overwrite ? context.set<"v1">(tmx::overwrite, v) : context.set<"v1">(v);
+                    else overwrite ? context.set<"v2">(tmx::overwrite, v) : context.set<"v2">(v);
                 });
                 break;
             }
