@@ -245,7 +245,7 @@ public:
     }
 
     /// Adds `(key, value)` to the ranking `Name`. Outside a scope it does
-    /// nothing, as in the Python original.
+    /// nothing, as in PyTorch's MetricsContext (docs/semantics.md).
     template <fixed_string Name, class K, class V>
     void add_top_n(K&& key, V&& value) noexcept(!is_enabled) {
         if constexpr (detail::check_add_top_n<Schema, Name, K, V>() && is_enabled) {
