@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: BSL-1.0
-# cmake -DCOMPILER=c++ -DCOMPILER_NAME=gcc|clang -DFLAGS="-I..." -DSOURCE=probe.cpp [-DSTD=gnu++20] -P check.cmake
+# cmake -DCOMPILER=c++ -DCOMPILER_NAME=gcc|clang -DFLAGS="-I..." -DSOURCE=probe.cpp [-DSTD=gnu++20]
+#       [-DOUTPUT=file] -P check.cmake
 #
 # Passes when SOURCE compiles without TYPED_METRICS_PROBE (the must-compile
 # twin) and, with it, fails with exactly one `error:` line, which contains
@@ -9,7 +10,8 @@
 # `// max-lines-gcc: ` or `// max-lines-clang: ` line gives for this compiler,
 # and holds the text of a `// expect-output: ` line if there is one.
 # -DSTD=gnu++20 compiles in that dialect (CMakeLists.txt passes it for the
-# probes with a `// also-std: gnu++20` line); c++20 otherwise.
+# probes with a `// also-std: gnu++20` line); c++20 otherwise. -DOUTPUT
+# keeps what the compiler printed for the probe in that file.
 include(${CMAKE_CURRENT_LIST_DIR}/probe.cmake)
 
 # Read as one string: a list would split the expected text at its semicolons.
@@ -33,6 +35,9 @@ if(NOT twin_result EQUAL 0)
 endif()
 
 compile_probe(${SOURCE} TRUE probe_result output)
+if(OUTPUT)
+  file(WRITE ${OUTPUT} "${output}")  # what docs.diagnostics compares with the docs
+endif()
 if(probe_result EQUAL 0)
   message(FATAL_ERROR "${SOURCE} compiled with TYPED_METRICS_PROBE; it must not")
 endif()

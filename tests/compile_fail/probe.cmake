@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: BSL-1.0
-# Shared by check.cmake and report.cmake: compiling a probe and reading what
+# Shared by check.cmake and tests/docs/diagnostics.cmake: compiling a probe and reading what
 # the compiler printed. Expects COMPILER and FLAGS to be set.
 
 # Compiles SOURCE, with TYPED_METRICS_PROBE when `probe` is TRUE, in STD
