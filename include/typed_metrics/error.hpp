@@ -7,8 +7,9 @@ namespace typed_metrics {
 
 /// A run-time misuse: recording outside a scope, setting a value twice, an
 /// increment that would overflow its counter, a NaN in an ordered metric.
-/// The messages follow the Python original ("Cannot set m outside of a
-/// MetricsContext", "Metric 'm' has already been set in the current context").
+/// The messages follow PyTorch's MetricsContext ("Cannot set m outside of a
+/// MetricsContext", "Metric 'm' has already been set in the current context";
+/// docs/semantics.md).
 class metrics_error : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;

@@ -17,8 +17,16 @@
 #include <sstream>
 #include <string>
 #include <string_view>
-#include <syncstream>
 #include <utility>
+#include <version>
+// std::syncbuf where the standard library has it. libc++ 19 offers it only
+// under -fexperimental-library: there a lock shared by every sink keeps lines
+// whole instead (write_whole).
+#if defined(__cpp_lib_syncbuf)
+#include <syncstream>
+#else
+#include <mutex>
+#endif
 
 namespace typed_metrics {
 namespace detail {
@@ -154,8 +162,10 @@ std::string to_json(record<Schema> const& metrics, json_options options = {}) {
 /// context captured one (`run`), else null. Each line is written whole and
 /// flushed under the stream buffer's own lock (`std::syncbuf`'s), so any
 /// number of sinks on one stream, on any threads, write whole lines, and so
-/// does other code writing there through `std::osyncstream`. A failed write
-/// throws `std::ios_base::failure`, which the context hands to its error hook.
+/// does other code writing there through `std::osyncstream`. (Without
+/// std::syncbuf, as in libc++ 19, one lock that every sink takes keeps the
+/// sinks' lines whole.) A failed write throws `std::ios_base::failure`, which
+/// the context hands to its error hook.
 class json_lines_sink {
 public:
     /// Writes to `out`, which must outlive the sink and its copies.
@@ -190,14 +200,22 @@ public:
 private:
     // The lock belongs to the stream buffer, not to this sink: `emit` writes
     // the line and flushes it under the mutex that every `std::syncbuf` on
-    // that buffer takes.
+    // that buffer takes. Without std::syncbuf, one lock serves every sink of
+    // the program: their lines stay whole, but not against other writers.
     void write_whole(std::string const& line) const {
         bool written = false;
         if (*out_) {
+#if defined(__cpp_lib_syncbuf)
             std::syncbuf synced(out_->rdbuf());
             synced.sputn(line.data(), static_cast<std::streamsize>(line.size()));
             synced.pubsync();  // emit() flushes the stream too
             written = synced.emit();
+#else
+            static std::mutex every_sink;
+            std::lock_guard const hold(every_sink);
+            out_->write(line.data(), static_cast<std::streamsize>(line.size())).flush();
+            written = static_cast<bool>(*out_);
+#endif
         }
         if (!written) {
             out_->setstate(std::ios_base::badbit);

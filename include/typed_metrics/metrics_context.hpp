@@ -243,9 +243,8 @@ public:
             using slot = detail::slot_t<storage_type, Name>;
             using metric = typename slot::metric;
             require_scope("set", slot::index);
-            // In a lambda, g++ 12 inlines the key's construction and the
-            // map's comparisons into the insertion: 256 instead of 295
-            // instructions per call (benchmarks/instructions.py).
+            // In a lambda, g++ inlines the key's construction and the map's
+            // comparisons into the insertion (see docs/design.md, Compile-time rules).
             [&](auto& map) {
                 map.insert_or_assign(detail::make_ordered<typename metric::key_type>(std::forward<K>(key),
                                                                                      "set a NaN key in", Name.view()),
@@ -256,7 +255,7 @@ public:
     }
 
     /// Adds `(key, value)` to the ranking `Name`. Outside a scope it does
-    /// nothing, as in the Python original.
+    /// nothing, as in PyTorch's MetricsContext (docs/semantics.md).
     template <fixed_string Name, class K, class V>
     void add_top_n(K&& key, V&& value) noexcept(!is_enabled) {
         if constexpr (detail::check_call<detail::operation::add_top_n, Schema, Name, K, V>() && is_enabled) {
@@ -279,14 +278,14 @@ private:
 
     // The schema positions of the metrics a call names, as a constant array:
     // the error paths read them, the fast path never builds them. They take
-    // a pointer and a count: <span> costs every recording file 0.13 G
-    // compiler instructions (8% of the library's headers).
+    // a pointer and a count: <span> would cost every recording file
+    // (see docs/design.md, Compile-time rules).
     template <fixed_string... Names>
     static constexpr std::array<std::size_t, sizeof...(Names)> indices{detail::slot_t<storage_type, Names>::index...};
 
     // The operation's name is a literal, not a std::string_view: building a
     // view at every call site is one more call for the compiler to inline,
-    // and an exception cleanup for it (250 call sites: 8% of the compile).
+    // and an exception cleanup for it (see docs/design.md, Compile-time rules).
     [[gnu::always_inline]] void require_scope(char const* operation, std::size_t const* metrics,
                                               std::size_t count) const {
         if (state_.depth == 0) [[unlikely]] raise_outside_scope(operation, metrics, count);

@@ -12,7 +12,8 @@ template <class T>
 class optional_ref {
 public:
     constexpr optional_ref() noexcept = default;
-    // __builtin_addressof is std::addressof without <memory> (0.4 s of compile time).
+    // __builtin_addressof is std::addressof without <memory>
+    // (see docs/design.md, Compile-time rules).
     constexpr explicit optional_ref(T const& value) noexcept : value_{__builtin_addressof(value)} {}
 
     constexpr bool has_value() const noexcept { return value_ != nullptr; }

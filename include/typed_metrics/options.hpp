@@ -18,7 +18,7 @@ using clock_fn = std::int64_t (*)() noexcept;
 
 /// The default clock: the system's real-time clock (`std::timespec_get`,
 /// UTC, as `std::chrono::system_clock` reads it; <chrono> would cost every
-/// file that records 0.2 s of compile time).
+/// file that records: see docs/design.md, Compile-time rules).
 inline std::int64_t system_clock_ns() noexcept {
     std::timespec now{};
     std::timespec_get(&now, TIME_UTC);

@@ -156,7 +156,7 @@ namespace detail {
 struct record_access {
     // The storage: a field is its `detail::slot_t<storage, Name>` base.
     // Not a template per name: a helper per name costs the compiler memory at
-    // every call site (8 MB for 500 call sites).
+    // every call site (see docs/design.md, Compile-time rules).
     template <class Schema>
     [[gnu::always_inline]] static typename Schema::storage& fields(record<Schema>& r) noexcept {
         return r.fields_;
@@ -200,8 +200,7 @@ struct record_access {
         using storage = typename Schema::storage;
         if constexpr (std::is_trivially_copyable_v<storage>) {
             // One assignment (a memset): converting the storage to each of
-            // its N bases costs the compiler O(N^2) (1000 metrics: 2.6 s
-            // against 1.2 s for a file without calls).
+            // its N bases costs the compiler O(N^2) (see docs/design.md, Compile-time rules).
             r.fields_ = storage{};
         } else {
             r.fields_.for_each([&](auto& field) {

@@ -124,10 +124,10 @@ consteval std::size_t first_broken_metric(std::initializer_list<metric_rule> rul
 // Reports the first rule that the metric at `Position` breaks, naming it by a
 // character pack; past the end, every metric follows its rules and the record's
 // size is checked (it may be unknown before). The schema passes
-// its first broken metric, so that only that report is instantiated: one per
-// metric cost g++ about 0.4 M instructions and 10 KB (0.2 G and 5 MB for a
-// schema of 500 metrics). Like every schema check it returns true even after
-// reporting: the schema's static_assert must not add a second error.
+// its first broken metric, so that only that report is instantiated, not one
+// per metric (see docs/design.md, Compile-time rules). Like every
+// schema check it returns true even after reporting: the schema's
+// static_assert must not add a second error.
 template <class Schema, std::size_t Position>
 consteval bool check_metric() {
     if constexpr (Position < Schema::size) {
@@ -189,9 +189,8 @@ consteval std::size_t first_duplicate(std::array<std::string_view, Count> const&
     return Count;
 }
 
-// Takes the schema, not its N tags: g++ spends about 0.25 M instructions per
-// tag on a function template instantiated with all of them (taking the schema
-// took 0.1 G off a file with 500 metrics and 500 call sites).
+// Takes the schema, not its N tags: a function template instantiated with all
+// of them costs the compiler time per tag (see docs/design.md, Compile-time rules).
 template <class Schema>
 consteval bool check_distinct_names() {
     constexpr std::size_t duplicate = first_duplicate(Schema::names);
@@ -221,8 +220,8 @@ struct schema {
 
     /// The metric tags as a Hana sequence of `hana::type`s, for compile-time
     /// iteration. A function, so that only code iterating over a schema pays
-    /// for building the sequence (a data member would be built with every
-    /// schema: 90 MB of compiler memory for 500 metrics).
+    /// for building the sequence: a data member would be built with every
+    /// schema (see docs/design.md, Compile-time rules).
     static constexpr auto metrics() noexcept { return boost::hana::tuple_t<Metrics...>; }
     static constexpr std::size_t size = sizeof...(Metrics);
     /// The names, in schema order.

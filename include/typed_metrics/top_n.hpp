@@ -7,8 +7,10 @@
 #include <compare>
 #include <cstddef>
 #include <cstdint>
-#if defined(__GLIBCXX__)
-#include <bits/stl_iterator_base_types.h>  // the iterator tags alone: <iterator> costs every includer 3.5 MB
+// The iterator tags alone, from libstdc++'s private header where it has one:
+// <iterator> would cost every includer (see docs/design.md, Compile-time rules).
+#if defined(__GLIBCXX__) && __has_include(<bits/stl_iterator_base_types.h>)
+#include <bits/stl_iterator_base_types.h>
 #else
 #include <iterator>
 #endif
@@ -28,8 +30,8 @@ inline constexpr std::size_t max_top_n_capacity = 4096;
 ///
 /// Entries compare as the pair `(value, key)` does, so equal values are
 /// ranked by key. Iteration yields `std::pair<K, V>` largest first. No heap
-/// allocation of its own and usable in `constexpr` code:
-/// \snippet tests/test_top_n.cpp constexpr_ranking
+/// allocation of its own and usable in `constexpr` code (docs/reference.md
+/// shows a ranking built in a `static_assert`).
 /// An insertion costs O(log N) comparisons (up to N for N <= 32) and moves
 /// up to N slot numbers.
 template <class K, class V, std::size_t N = 25>
@@ -48,7 +50,7 @@ public:
     static constexpr std::size_t capacity() noexcept { return N; }
 
     /// Records `(key, value)` if it ranks among the `N` largest so far.
-    /// Duplicate keys are distinct entries, as in the Python original.
+    /// Duplicate keys are distinct entries, as in PyTorch's `TopN`.
     /// A floating-point NaN key or value has no rank: it throws
     /// `metrics_error` (in a constant expression, it does not compile).
     /// Strong guarantee: if moving the key or value in throws, the ranking is

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: BSL-1.0
-# cmake <compiler_script_args> -DCOMPILER_NAME=gcc|clang -DSOURCE=probe.cpp [-DSTD=gnu++20] -P check.cmake
+# cmake <compiler_script_args> -DCOMPILER_NAME=gcc|clang -DSOURCE=probe.cpp [-DSTD=gnu++20] [-DOUTPUT=file]
+#       -P check.cmake
 # (compiler_script_args: tests/CMakeLists.txt)
 #
 # Passes when SOURCE compiles without TYPED_METRICS_PROBE (the must-compile
@@ -17,6 +18,7 @@
 # only the user's line; unknown_metric.cpp asserts the same call.)
 # -DSTD=gnu++20 compiles in that dialect (CMakeLists.txt passes it for the
 # probes with a `// also-std: gnu++20` line); the target's (c++20) otherwise.
+# -DOUTPUT keeps what the compiler printed for the probe in that file.
 include(${CMAKE_CURRENT_LIST_DIR}/probe.cmake)
 
 # Read as one string: a list would split the expected text at its semicolons.
@@ -49,6 +51,9 @@ if(NOT twin_result EQUAL 0)
 endif()
 
 compile_probe(${SOURCE} TRUE probe_result output)
+if(OUTPUT)
+  file(WRITE ${OUTPUT} "${output}")  # what docs.diagnostics compares with the docs
+endif()
 if(probe_result EQUAL 0)
   message(FATAL_ERROR "${SOURCE} compiled with TYPED_METRICS_PROBE; it must not")
 endif()

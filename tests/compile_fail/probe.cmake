@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: BSL-1.0
-# Shared by check.cmake and report.cmake: compiling a probe and reading what
-# the compiler printed. Expects COMPILER and the target's flags
-# (compiler_script_args, tests/CMakeLists.txt) to be set.
+# Shared by check.cmake and tests/docs/diagnostics.cmake: compiling a probe
+# and reading what the compiler printed. Expects COMPILER and the target's
+# flags (compiler_script_args, tests/CMakeLists.txt) to be set.
 include(${CMAKE_CURRENT_LIST_DIR}/../support/compiler_flags.cmake)
 
 # Compiles SOURCE with the target's flags, with TYPED_METRICS_PROBE when

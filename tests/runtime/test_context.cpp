@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
-// metrics_context: the Python original's test suite, translated case by case,
-// then every row of the semantics table in DESIGN.md.
+// metrics_context: the test suite of PyTorch's MetricsContext
+// (test/dynamo/test_metrics_context.py), translated case by case, then every
+// row of the semantics table in docs/semantics.md.
 #define BOOST_TEST_MODULE metrics_context
 #include <boost/test/unit_test.hpp>
 
@@ -59,9 +60,9 @@ bool contains(std::string const& text, std::string const& part) { return text.fi
 
 }  // namespace
 
-// --- The Python original's tests (test/dynamo/test_metrics_context.py) ---
+// --- PyTorch's tests (test/dynamo/test_metrics_context.py) ---
 
-BOOST_FIXTURE_TEST_SUITE(python_original, context_fixture)
+BOOST_FIXTURE_TEST_SUITE(pytorch_tests, context_fixture)
 
 BOOST_AUTO_TEST_CASE(test_context_exists) {
     BOOST_TEST(contains(error_of([&] { context.increment<"count">(1); }), "outside of a MetricsContext"));
@@ -194,7 +195,7 @@ BOOST_FIXTURE_TEST_CASE(test_add_to_set, reporting_fixture<set_schema>) {
     BOOST_TEST((*exits.back().metrics.get<"m2">() == std::set<int>{3, 4}));
 }
 
-// --- The semantics table, row by row ---
+// --- The semantics table (docs/semantics.md), row by row ---
 
 BOOST_FIXTURE_TEST_SUITE(semantics, context_fixture)
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // Differential test: random operation sequences run against the library and
-// against a reference model of the semantics table in DESIGN.md, written
+// against a reference model of the semantics table in docs/semantics.md, written
 // independently (string keys, std containers, no Hana), compared after every
 // operation: the outcome (done, or which error), the depth, and every on_exit
 // payload. 100 fixed seeds x 10,000 operations; a divergence names the seed

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSL-1.0
-// top_n: the Python original's TopN test, ties, capacity 1, a ranking built
+// top_n: PyTorch's TopN test (test/dynamo/test_metrics_context.py), ties, capacity 1, a ranking built
 // at compile time, the largest capacity, and the largest record copied on a
 // small stack.
 #define BOOST_TEST_MODULE top_n
@@ -65,7 +65,7 @@ constexpr bool binary_search_ranks_at_compile_time() {
 }
 static_assert(binary_search_ranks_at_compile_time());
 
-BOOST_AUTO_TEST_CASE(test_top_n) {  // the Python original
+BOOST_AUTO_TEST_CASE(test_top_n) {  // PyTorch's test_top_n
     tmx::top_n<std::string, int, 3> top;
     for (auto const& [k, v] : {std::pair{"seven", 7}, {"four", 4}, {"five", 5}, {"six", 6}, {"eight", 8}}) {
         top.add(k, v);

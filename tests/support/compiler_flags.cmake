@@ -5,7 +5,10 @@
 # typed_metrics_strict compiles with, from what tests/CMakeLists.txt reads
 # from those targets (`compiler_script_args`): INCLUDES, SYSTEM_INCLUDES,
 # IMPLICIT_INCLUDES, FEATURES and WARNINGS.
-cmake_minimum_required(VERSION 3.21)  # a script run with -P has no policies set: if(IN_LIST)
+# tests/CMakeLists.txt includes it too, for include_flags().
+if(CMAKE_SCRIPT_MODE_FILE)
+  cmake_minimum_required(VERSION 3.21)  # a script run with -P has no policies set: if(IN_LIST)
+endif()
 
 # include_flags(<out> <folder>...): -isystem for a folder in SYSTEM_INCLUDES,
 # -I for the others, none for the compiler's own folders (naming a folder

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSL-1.0
-// A reference model of the semantics table in README.md ("What you get"), written
+// A reference model of the semantics table in docs/semantics.md, written
 // independently of the library (string keys, std containers, no Hana), and a
 // runner that applies the same operation to both and reports the first
 // divergence. Used by tests/runtime/test_model.cpp (random sequences) and

@@ -45,7 +45,8 @@ public:
         std::uint64_t falls = 0;
         std::uint64_t const last_row = std::uint64_t{1} << (length_ - 1);
         std::size_t distance = length_;  // D[length_][j]
-        // Built-in subscripts: the evaluator counts every call to operator[].
+        // Built-in subscripts: the evaluator counts every call to operator[]
+        // (see docs/design.md, Compile-time rules).
         char const* const characters = other.data();
         std::size_t const columns = other.size();
         for (std::size_t j = 0; j < columns; ++j) {

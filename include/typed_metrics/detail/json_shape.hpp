@@ -30,8 +30,9 @@ inline constexpr bool is_top_n<top_n<K, V, N>> = true;
 
 // Only <iosfwd>: a user type's operator<< is found by argument-dependent
 // lookup whether or not <ostream> was included, and the files that only
-// record need not pay for <ostream>. (Numbers, which need the stream's own
-// operators, are classified before this is asked.)
+// record need not pay for <ostream> (see docs/design.md, Compile-time rules).
+// (Numbers, which need the stream's own operators, are classified before
+// this is asked.)
 template <class T>
 concept streamable = requires(std::ostream& out, T const& value) { out << value; };
 

@@ -12,7 +12,8 @@ template <class Char, class Traits>
 inline constexpr bool is_string_view<std::basic_string_view<Char, Traits>> = true;
 
 // `std::span` and the spans shaped like it (gsl::span), told by their
-// members: including <span> would cost every file that records.
+// members: including <span> would cost every file that records
+// (see docs/design.md, Compile-time rules).
 template <class T>
 concept span_like = requires(T const& span) {
     typename T::element_type;

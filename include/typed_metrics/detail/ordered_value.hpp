@@ -14,8 +14,8 @@ namespace typed_metrics::detail {
 // in a std::set, std::map or top_n it breaks the strict weak ordering they
 // rely on (every later element compares equivalent to it and is dropped; in a
 // ranking it holds its rank for good). So no NaN enters an ordered container.
-// The test exists for floating-point types alone. (`x != x`, not std::isnan:
-// usable in constant expressions, and no <cmath>.)
+// The test exists for floating-point types alone. (`x != x`, not std::isnan,
+// which C++20 does not make constexpr: top_n's add runs in constant expressions.)
 template <class T>
 constexpr bool is_nan(T const& value) noexcept {
     if constexpr (std::is_floating_point_v<T>) {

@@ -12,7 +12,8 @@ namespace typed_metrics::detail {
 
 // Everything here takes the stream as a template parameter: the bodies are
 // then compiled where a record is printed, where the stream type is complete,
-// and <ostream> need not be included by every file that records.
+// and <ostream> need not be included by every file that records
+// (see docs/design.md, Compile-time rules).
 
 // Strings print quoted, with JSON's escapes, so that a printed record can be
 // read back unambiguously whatever bytes a value holds.

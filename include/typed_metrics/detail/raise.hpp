@@ -14,9 +14,9 @@ namespace typed_metrics::detail {
 // The error paths: out of line and marked cold, so that the inlined fast
 // path of every operation is a branch and nothing else. Every file that
 // records compiles them, so they are built from std::string's members alone
-// (compiled once in the standard library, an extern template): operator+
-// chains, std::to_string and a std::vector of the names cost each such file
-// 0.3 s and 17 MB of g++'s time and memory.
+// (compiled once in the standard library, an extern template), without
+// operator+ chains, std::to_string or a std::vector of the names
+// (see docs/design.md, Compile-time rules).
 
 // Appends the decimal digits of an integer of any width and signedness.
 template <class T>

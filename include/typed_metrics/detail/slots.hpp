@@ -29,8 +29,8 @@ template <std::size_t... Index, class... Metrics>
 struct slots<std::index_sequence<Index...>, Metrics...> : slot<Metrics::name, Index, Metrics>... {
     // Calls `f` with every field, in schema order. The base types are spelled
     // out here, so no lookup by name is needed. An array initialiser rather
-    // than a comma fold: a fold nests N expressions deep, and g++ takes twice
-    // as long over it (1000 fields: 0.8 s against 0.45 s). The leading 0
+    // than a comma fold: a fold nests N expressions deep, which g++ is slower
+    // over (see docs/design.md, Compile-time rules). The leading 0
     // keeps the array non-empty for a schema without metrics.
     template <class F>
     constexpr void for_each(F&& f) {
