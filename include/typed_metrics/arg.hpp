@@ -25,7 +25,7 @@ struct named_arg {
 template <fixed_string Name>
 struct arg_t {
     template <class V>
-    constexpr named_arg<Name, V> operator=(V&& value) const noexcept {  // NOLINT(misc-unconventional-assign-operator)
+    constexpr named_arg<Name, V> operator=(V&& value) const noexcept {
         return {std::forward<V>(value)};
     }
 };

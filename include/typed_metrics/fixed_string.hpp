@@ -15,7 +15,7 @@ struct fixed_string {
     char chars[Size]{};
 
     // Implicit on purpose: it is what lets `"name"` stand for a template argument.
-    consteval fixed_string(char const (&literal)[Size]) noexcept {  // NOLINT(google-explicit-constructor)
+    consteval fixed_string(char const (&literal)[Size]) noexcept {
         for (std::size_t i = 0; i < Size; ++i) chars[i] = literal[i];
     }
 

@@ -33,7 +33,7 @@ struct hostile {
     int v = 0;
 
     hostile() { ++live_instances; }
-    hostile(int x) : v{x} { ++live_instances; }  // NOLINT(google-explicit-constructor)
+    hostile(int x) : v{x} { ++live_instances; }
     hostile(hostile const& other) : v{other.v} {
         maybe_throw();
         ++live_instances;
