@@ -19,6 +19,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <string>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
@@ -78,44 +79,71 @@ consteval metric_rule first_broken_type_rule() {
     return metric_rule::followed;
 }
 
-template <class Metric>
-consteval metric_rule first_broken_rule() {
-    if constexpr (!is_identifier(Metric::name.view())) {
-        return metric_rule::identifier_name;
-    } else if constexpr (first_broken_type_rule<typename Metric::value_type>() != metric_rule::followed) {
-        return first_broken_type_rule<typename Metric::value_type>();
-    } else if constexpr (Metric::kind == metric_kind::counter) {
+// The types most schemas hold, which follow every rule of a value, a set
+// element, a map's key and value and a ranking's key and value: those skip
+// the concept checks.
+template <class T>
+concept common_type = one_of<T, bool, int, long, long long, unsigned, unsigned long, unsigned long long, float,
+                             double, std::string>;
+
+template <class Types>
+concept of_common_types =
+    common_type<typename Types::value_type> &&
+    (std::is_void_v<typename Types::key_type> || common_type<typename Types::key_type>) &&
+    (Types::kind != metric_kind::counter || !one_of<typename Types::value_type, bool, std::string>) &&
+    (Types::kind != metric_kind::top_n || (Types::capacity > 0 && Types::capacity <= max_top_n_capacity));
+
+// The rules of a metric's kind and types, in the order they are checked.
+template <class Types>
+consteval metric_rule first_broken_types_rule() {
+    if constexpr (of_common_types<Types>) {
+        return metric_rule::followed;
+    } else if constexpr (first_broken_type_rule<typename Types::value_type>() != metric_rule::followed) {
+        return first_broken_type_rule<typename Types::value_type>();
+    } else if constexpr (Types::kind == metric_kind::counter) {
         // The numbers that every export writes, bool excepted.
-        constexpr json_shape shape = json_shape_of<typename Metric::value_type>();
+        constexpr json_shape shape = json_shape_of<typename Types::value_type>();
         return shape == json_shape::integer || shape == json_shape::number ? metric_rule::followed
                                                                             : metric_rule::counter_type;
-    } else if constexpr (Metric::kind == metric_kind::value) {
-        using T = typename Metric::value_type;
+    } else if constexpr (Types::kind == metric_kind::value) {
+        using T = typename Types::value_type;
         if constexpr (!storable<T>) return metric_rule::value_storable;
         // `update` builds every new value, then moves them in: all or
         // nothing holds only if those moves cannot fail.
         return std::is_nothrow_move_assignable_v<T> ? metric_rule::followed : metric_rule::value_nothrow_move;
-    } else if constexpr (Metric::kind == metric_kind::set) {
-        return ordered<typename Metric::value_type> ? metric_rule::followed : metric_rule::set_element;
-    } else if constexpr (first_broken_type_rule<typename Metric::key_type>() != metric_rule::followed) {
-        return first_broken_type_rule<typename Metric::key_type>();  // a map's or a ranking's key
-    } else if constexpr (Metric::kind == metric_kind::map) {
-        return ordered<typename Metric::key_type> && storable<typename Metric::value_type> ? metric_rule::followed
-                                                                                            : metric_rule::map_types;
+    } else if constexpr (Types::kind == metric_kind::set) {
+        return ordered<typename Types::value_type> ? metric_rule::followed : metric_rule::set_element;
+    } else if constexpr (first_broken_type_rule<typename Types::key_type>() != metric_rule::followed) {
+        return first_broken_type_rule<typename Types::key_type>();  // a map's or a ranking's key
+    } else if constexpr (Types::kind == metric_kind::map) {
+        return ordered<typename Types::key_type> && storable<typename Types::value_type> ? metric_rule::followed
+                                                                                          : metric_rule::map_types;
     } else {
-        if constexpr (Metric::capacity == 0) return metric_rule::top_n_capacity;
-        if constexpr (!ordered<typename Metric::key_type> || !ordered<typename Metric::value_type>) {
+        if constexpr (Types::capacity == 0) return metric_rule::top_n_capacity;
+        if constexpr (!ordered<typename Types::key_type> || !ordered<typename Types::value_type>) {
             return metric_rule::top_n_types;
         }
-        return Metric::capacity <= max_top_n_capacity ? metric_rule::followed : metric_rule::top_n_capacity_limit;
+        return Types::capacity <= max_top_n_capacity ? metric_rule::followed : metric_rule::top_n_capacity_limit;
     }
 }
 
-// The position of the first metric that breaks a rule, or the number of metrics.
-consteval std::size_t first_broken_metric(std::initializer_list<metric_rule> rules) {
+// Evaluated once per distinct kind and types, which metrics share: a schema
+// of 120 metrics has a dozen.
+template <class Types>
+inline constexpr metric_rule types_rule = first_broken_types_rule<Types>();
+
+template <class Metric>
+consteval metric_rule first_broken_rule() {
+    return is_identifier(Metric::name.view()) ? types_rule<typename Metric::types> : metric_rule::identifier_name;
+}
+
+// The position of the first metric that breaks a rule, or the number of
+// metrics: the names are checked here, the types' rules come evaluated.
+consteval std::size_t first_broken_metric(std::string_view const* names,
+                                          std::initializer_list<metric_rule> types_rules) {
     std::size_t position = 0;
-    for (metric_rule const rule : rules) {
-        if (rule != metric_rule::followed) break;
+    for (metric_rule const rule : types_rules) {
+        if (rule != metric_rule::followed || !is_identifier(names[position])) break;
         ++position;
     }
     return position;
@@ -208,14 +236,22 @@ consteval bool check_distinct_names() {
 template <class Metric>
 concept valid_metric = detail::first_broken_rule<Metric>() == detail::metric_rule::followed;
 
-/// The metrics recorded for one unit of work, declared once in a header:
+/// The metrics recorded for one unit of work, declared once in a header as a
+/// struct deriving from `schema`:
 ///
-///     using compile_schema = tmx::schema<tmx::counter<"graph_breaks">,
-///                                        tmx::value<"backend", std::string>>;
+///     struct compile_schema : tmx::schema<tmx::counter<"graph_breaks">,
+///                                         tmx::value<"backend", std::string>> {};
 ///
 /// Names must be distinct; the order is the order of printing and export.
+/// The struct gives every function instantiated for the schema a short
+/// symbol name; an alias (`using compile_schema = tmx::schema<...>;`) spells
+/// every metric in each of them, which the compiler pays for with the square
+/// of the number of metrics, so a context refuses an alias of more than
+/// `max_alias_schema_size` metrics.
 template <class... Metrics>
 struct schema {
+    /// The `schema<...>` itself: a schema declared as a struct derives it.
+    using base_schema = schema;
     using storage = detail::slots<std::index_sequence_for<Metrics...>, Metrics...>;
 
     /// The metric tags as a Hana sequence of `hana::type`s, for compile-time
@@ -232,9 +268,38 @@ struct schema {
 
     // A broken rule is reported by its own static_assert inside these checks.
     static_assert(
-        detail::check_metric<schema, detail::first_broken_metric({detail::first_broken_rule<Metrics>()...})>() &&
+        detail::check_metric<schema, detail::first_broken_metric(names.data(), {detail::types_rule<typename Metrics::types>...})>() &&
         detail::check_distinct_names<schema>());
 };
+
+/// The most metrics a context accepts in a schema declared as an alias,
+/// `using S = tmx::schema<...>;` (or `= tmx::merge_schemas<...>`) rather than
+/// a struct. Up to this size the alias compiles about as fast as the struct,
+/// above it ever slower (docs/performance.md). Defining
+/// TYPED_METRICS_ACCEPT_ANY_ALIAS_SCHEMA lifts the limit (the compile-time
+/// benchmark does, to measure the alias).
+inline constexpr std::size_t max_alias_schema_size = 100;
+
+namespace detail {
+
+#ifdef TYPED_METRICS_ACCEPT_ANY_ALIAS_SCHEMA
+inline constexpr bool accepts_any_alias_schema = true;
+#else
+inline constexpr bool accepts_any_alias_schema = false;
+#endif
+
+// A context of a large schema declared as an alias is refused, with the fix.
+template <class Schema>
+consteval bool check_schema_declaration() {
+    if constexpr (std::is_same_v<Schema, typename Schema::base_schema> && Schema::size > max_alias_schema_size &&
+                  !accepts_any_alias_schema) {
+        using metrics = std::integral_constant<std::size_t, Schema::size>;
+        static_assert(always_false<metrics>, "typed_metrics: a schema of more than tmx::max_alias_schema_size (100) metrics requires a struct deriving from it (struct my_schema : tmx::schema<...> {};), not an alias (using my_schema = tmx::schema<...>;): an alias spells all its metrics in the symbol name of every function instantiated for it, which costs the compiler time in the square of their number");
+    }
+    return true;
+}
+
+}  // namespace detail
 
 /// Satisfied when `Schema` declares a metric called `Name`.
 template <class Schema, fixed_string Name>
