@@ -138,20 +138,20 @@ consteval metric_rule first_broken_rule() {
 }
 
 // The position of the first metric that breaks a rule, or the number of
-// metrics: the names are checked here, the types' rules come evaluated.
-consteval std::size_t first_broken_metric(std::string_view const* names,
-                                          std::initializer_list<metric_rule> types_rules) {
+// metrics: the names (when given) are checked here, the types' rules come
+// evaluated.
+consteval std::size_t first_broken_metric(std::initializer_list<metric_rule> types_rules,
+                                          std::string_view const* names = nullptr) {
     std::size_t position = 0;
     for (metric_rule const rule : types_rules) {
-        if (rule != metric_rule::followed || !is_identifier(names[position])) break;
+        if (rule != metric_rule::followed || (names != nullptr && !is_identifier(names[position]))) break;
         ++position;
     }
     return position;
 }
 
 // Reports the first rule that the metric at `Position` breaks, naming it by a
-// character pack; past the end, every metric follows its rules and the record's
-// size is checked (it may be unknown before). The schema passes
+// character pack. The schema passes
 // its first broken metric, so that only that report is instantiated, not one
 // per metric (see docs/design.md, Compile-time rules). Like every
 // schema check it returns true even after reporting: the schema's
@@ -185,12 +185,31 @@ consteval bool check_metric() {
         } else if constexpr (broken == metric_rule::top_n_capacity_limit) {
             static_assert(always_false<named, Metric>, "typed_metrics: top_n_of<Name, K, V, N> requires a capacity N <= tmx::max_top_n_capacity (4096)");
         }
-    } else if constexpr (sizeof(typename Schema::storage) > max_record_bytes) {
-        using bytes = std::integral_constant<std::size_t, sizeof(typename Schema::storage)>;
+    }
+    return true;
+}
+
+// After a broken rule, which the schema reported, the size is not checked:
+// one error, not two.
+template <std::size_t Bytes, bool RulesFollowed>
+consteval bool check_record_size() {
+    if constexpr (RulesFollowed && Bytes > max_record_bytes) {
+        using bytes = std::integral_constant<std::size_t, Bytes>;
         static_assert(always_false<bytes>, "typed_metrics: schema<...> requires a record of at most tmx::max_record_bytes (1 MiB) of fields, so that a copy of it fits on a thread's stack");
     }
     return true;
 }
+
+// The record's storage, its size checked where it is first completed (by a
+// context or a record), not where the schema is declared: completing it
+// instantiates every field's type (sets, maps, rankings), which a file that
+// includes the schema's header without recording does not need.
+template <class Indices, class... Metrics>
+struct sized_slots : slots<Indices, Metrics...> {
+    static_assert(check_record_size<sizeof(slots<Indices, Metrics...>),
+                                    first_broken_metric({types_rule<typename Metrics::types>...}) ==
+                                        sizeof...(Metrics)>());
+};
 
 // FNV-1a, for the duplicate check below.
 constexpr std::uint64_t name_hash(std::string_view name) noexcept {
@@ -252,7 +271,7 @@ template <class... Metrics>
 struct schema {
     /// The `schema<...>` itself: a schema declared as a struct derives it.
     using base_schema = schema;
-    using storage = detail::slots<std::index_sequence_for<Metrics...>, Metrics...>;
+    using storage = detail::sized_slots<std::index_sequence_for<Metrics...>, Metrics...>;
 
     /// The metric tags as a Hana sequence of `hana::type`s, for compile-time
     /// iteration. A function, so that only code iterating over a schema pays
@@ -268,7 +287,7 @@ struct schema {
 
     // A broken rule is reported by its own static_assert inside these checks.
     static_assert(
-        detail::check_metric<schema, detail::first_broken_metric(names.data(), {detail::types_rule<typename Metrics::types>...})>() &&
+        detail::check_metric<schema, detail::first_broken_metric({detail::types_rule<typename Metrics::types>...}, names.data())>() &&
         detail::check_distinct_names<schema>());
 };
 
