@@ -286,9 +286,9 @@ struct schema {
     using metric_at = std::tuple_element_t<Index, std::tuple<Metrics...>>;
 
     // A broken rule is reported by its own static_assert inside these checks.
-    static_assert(
-        detail::check_metric<schema, detail::first_broken_metric({detail::types_rule<typename Metrics::types>...}, names.data())>() &&
-        detail::check_distinct_names<schema>());
+    static_assert(detail::check_metric<schema, detail::first_broken_metric(
+                                                   {detail::types_rule<typename Metrics::types>...}, names.data())>() &&
+                  detail::check_distinct_names<schema>());
 };
 
 /// The most metrics a context accepts in a schema declared as an alias,
