@@ -293,11 +293,11 @@ struct schema {
 
 /// The most metrics a context accepts in a schema declared as an alias,
 /// `using S = tmx::schema<...>;` (or `= tmx::merge_schemas<...>`) rather than
-/// a struct. Up to this size the alias compiles about as fast as the struct,
-/// above it ever slower (docs/performance.md). Defining
+/// a struct. An alias costs the compiler more than the struct, ever more
+/// with its size (docs/performance.md). Defining
 /// TYPED_METRICS_ACCEPT_ANY_ALIAS_SCHEMA lifts the limit (the compile-time
 /// benchmark does, to measure the alias).
-inline constexpr std::size_t max_alias_schema_size = 100;
+inline constexpr std::size_t max_alias_schema_size = 64;
 
 namespace detail {
 
@@ -313,7 +313,7 @@ consteval bool check_schema_declaration() {
     if constexpr (std::is_same_v<Schema, typename Schema::base_schema> && Schema::size > max_alias_schema_size &&
                   !accepts_any_alias_schema) {
         using metrics = std::integral_constant<std::size_t, Schema::size>;
-        static_assert(always_false<metrics>, "typed_metrics: a schema of more than tmx::max_alias_schema_size (100) metrics requires a struct deriving from it (struct my_schema : tmx::schema<...> {};), not an alias (using my_schema = tmx::schema<...>;): an alias spells all its metrics in the symbol name of every function instantiated for it, which costs the compiler time in the square of their number");
+        static_assert(always_false<metrics>, "typed_metrics: a schema of more than tmx::max_alias_schema_size (64) metrics requires a struct deriving from it (struct my_schema : tmx::schema<...> {};), not an alias (using my_schema = tmx::schema<...>;): an alias spells all its metrics in the symbol name of every function instantiated for it, which costs the compiler time in the square of their number");
     }
     return true;
 }
