@@ -120,13 +120,14 @@ def compile_command(compiler, source, output=os.devnull, include=INCLUDE):
     return [compiler, "-std=c++20", "-O2", "-c", f"-I{include}", str(source), "-o", str(output)]
 
 
-def bytes_per_call(compiler, source, n, work):
-    """Machine code of record_everything (hot and cold parts) per call site."""
+def bytes_per_call(compiler, source, n, work, part=r"( \[clone \.cold\])?"):
+    """Machine code of record_everything per call site: hot and cold parts,
+    or the part `part` matches (r"": the hot part alone)."""
     obj = work / (source.stem + ".o")
     subprocess.run(compile_command(compiler, source, obj), check=True)
     symbols = subprocess.run(["nm", "-S", "-C", str(obj)], check=True, capture_output=True, text=True).stdout
     total = sum(int(line.split()[1], 16) for line in symbols.splitlines()
-                if re.search(r"record_everything\(\)( \[clone \.cold\])?$", line))
+                if re.search(r"record_everything\(\)" + part + "$", line))
     obj.unlink()
     return total / n
 
@@ -134,7 +135,8 @@ def bytes_per_call(compiler, source, n, work):
 def print_code_per_operation(args, compiler, work):
     """Machine code per call site of files whose N call sites are all
     increments or all sets."""
-    print(f"\nmachine code per call site ({compiler} -O2, bytes), by operation\n")
+    print(f"\nmachine code per call site ({compiler} -O2, bytes: all, and in brackets the hot part alone, "
+          "without the cold error paths), by operation\n")
     print("| N | operation | plain | semantics | struct |")
     print("|---:|---|---:|---:|---:|")
     for n in args.sizes:
@@ -143,9 +145,9 @@ def print_code_per_operation(args, compiler, work):
             for name in ("plain", "semantics", "struct"):
                 source = work / f"{name}_{kinds}_{n}.cpp"
                 source.write_text(SOURCES[name](n, kinds=kinds))
-                code[name] = bytes_per_call(compiler, source, n, work)
-            print(f"| {n} | {operation} | {code['plain']:.1f} | {code['semantics']:.1f} | {code['struct']:.1f} |",
-                  flush=True)
+                code[name] = f"{bytes_per_call(compiler, source, n, work):.1f} " \
+                             f"({bytes_per_call(compiler, source, n, work, part=''):.1f})"
+            print(f"| {n} | {operation} | {code['plain']} | {code['semantics']} | {code['struct']} |", flush=True)
 
 
 def compile_once(compiler, source):
