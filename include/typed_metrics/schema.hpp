@@ -45,8 +45,8 @@ constexpr bool is_identifier(std::string_view name) noexcept {
 // What a record needs of the types it stores: to hold them, copy them,
 // compare records, and print them.
 template <class T>
-concept storable = std::default_initializable<T> && std::copy_constructible<T> && std::equality_comparable<T> &&
-                   printable<T>;
+concept storable =
+    std::default_initializable<T> && std::copy_constructible<T> && std::equality_comparable<T> && printable<T>;
 
 // What sets, maps and rankings need of their keys and elements.
 template <class T>
@@ -66,8 +66,20 @@ inline constexpr std::size_t max_record_bytes = std::size_t{1} << 20;
 namespace detail {
 
 // The rules a metric tag must follow, in the order they are checked.
-enum class metric_rule { followed, identifier_name, owning_types, exported_numbers, counter_type, value_storable,
-                         value_nothrow_move, set_element, map_types, top_n_capacity, top_n_types, top_n_capacity_limit };
+enum class metric_rule {
+    followed,
+    identifier_name,
+    owning_types,
+    exported_numbers,
+    counter_type,
+    value_storable,
+    value_nothrow_move,
+    set_element,
+    map_types,
+    top_n_capacity,
+    top_n_types,
+    top_n_capacity_limit
+};
 
 // The rules that each type a metric holds (its value, element, key or ranked
 // type) must follow, whatever the metric's kind. A function of the type, not
@@ -83,8 +95,8 @@ consteval metric_rule first_broken_type_rule() {
 // element, a map's key and value and a ranking's key and value: those skip
 // the concept checks.
 template <class T>
-concept common_type = one_of<T, bool, int, long, long long, unsigned, unsigned long, unsigned long long, float,
-                             double, std::string>;
+concept common_type =
+    one_of<T, bool, int, long, long long, unsigned, unsigned long, unsigned long long, float, double, std::string>;
 
 template <class Types>
 concept of_common_types =
@@ -104,7 +116,7 @@ consteval metric_rule first_broken_types_rule() {
         // The numbers that every export writes, bool excepted.
         constexpr json_shape shape = json_shape_of<typename Types::value_type>();
         return shape == json_shape::integer || shape == json_shape::number ? metric_rule::followed
-                                                                            : metric_rule::counter_type;
+                                                                           : metric_rule::counter_type;
     } else if constexpr (Types::kind == metric_kind::value) {
         using T = typename Types::value_type;
         if constexpr (!storable<T>) return metric_rule::value_storable;
@@ -117,7 +129,7 @@ consteval metric_rule first_broken_types_rule() {
         return first_broken_type_rule<typename Types::key_type>();  // a map's or a ranking's key
     } else if constexpr (Types::kind == metric_kind::map) {
         return ordered<typename Types::key_type> && storable<typename Types::value_type> ? metric_rule::followed
-                                                                                          : metric_rule::map_types;
+                                                                                         : metric_rule::map_types;
     } else {
         if constexpr (Types::capacity == 0) return metric_rule::top_n_capacity;
         if constexpr (!ordered<typename Types::key_type> || !ordered<typename Types::value_type>) {
@@ -163,27 +175,46 @@ consteval bool check_metric() {
         constexpr metric_rule broken = first_broken_rule<Metric>();
         using named = spelled<metric_named, Metric::name>;
         if constexpr (broken == metric_rule::identifier_name) {
-            static_assert(always_false<named>, "typed_metrics: a metric name requires an identifier: a letter or '_', then letters, digits or '_'");
+            static_assert(
+                always_false<named>,
+                "typed_metrics: a metric name requires an identifier: a letter or '_', then letters, digits or '_'");
         } else if constexpr (broken == metric_rule::owning_types) {
-            static_assert(always_false<named, Metric>, "typed_metrics: a metric requires types that own their data, not views or pointers (a record outlives the call that wrote it): std::string for text, an owning type for the rest");
+            static_assert(
+                always_false<named, Metric>,
+                "typed_metrics: a metric requires types that own their data, not views or pointers (a record outlives the call that wrote it): std::string for text, an owning type for the rest");
         } else if constexpr (broken == metric_rule::exported_numbers) {
-            static_assert(always_false<named, Metric>, "typed_metrics: a metric requires number types that every export writes exactly: a standard integer type, float or double, not long double, __int128 or another extended type");
+            static_assert(
+                always_false<named, Metric>,
+                "typed_metrics: a metric requires number types that every export writes exactly: a standard integer type, float or double, not long double, __int128 or another extended type");
         } else if constexpr (broken == metric_rule::counter_type) {
-            static_assert(always_false<named, Metric>, "typed_metrics: counter<Name, T> requires an arithmetic T other than bool");
+            static_assert(always_false<named, Metric>,
+                          "typed_metrics: counter<Name, T> requires an arithmetic T other than bool");
         } else if constexpr (broken == metric_rule::value_storable) {
-            static_assert(always_false<named, Metric>, "typed_metrics: value<Name, T> requires a T that is default-constructible, copyable, equality-comparable and printable with operator<<");
+            static_assert(
+                always_false<named, Metric>,
+                "typed_metrics: value<Name, T> requires a T that is default-constructible, copyable, equality-comparable and printable with operator<<");
         } else if constexpr (broken == metric_rule::value_nothrow_move) {
-            static_assert(always_false<named, Metric>, "typed_metrics: value<Name, T> requires a T whose move assignment is noexcept");
+            static_assert(always_false<named, Metric>,
+                          "typed_metrics: value<Name, T> requires a T whose move assignment is noexcept");
         } else if constexpr (broken == metric_rule::set_element) {
-            static_assert(always_false<named, Metric>, "typed_metrics: set_of<Name, T> requires a T that is default-constructible, copyable, ordered by operator< and printable with operator<<");
+            static_assert(
+                always_false<named, Metric>,
+                "typed_metrics: set_of<Name, T> requires a T that is default-constructible, copyable, ordered by operator< and printable with operator<<");
         } else if constexpr (broken == metric_rule::map_types) {
-            static_assert(always_false<named, Metric>, "typed_metrics: map_of<Name, K, V> requires a K ordered by operator< and a V that is default-constructible, copyable and equality-comparable, both printable with operator<<");
+            static_assert(
+                always_false<named, Metric>,
+                "typed_metrics: map_of<Name, K, V> requires a K ordered by operator< and a V that is default-constructible, copyable and equality-comparable, both printable with operator<<");
         } else if constexpr (broken == metric_rule::top_n_capacity) {
-            static_assert(always_false<named, Metric>, "typed_metrics: top_n_of<Name, K, V, N> requires a capacity N > 0");
+            static_assert(always_false<named, Metric>,
+                          "typed_metrics: top_n_of<Name, K, V, N> requires a capacity N > 0");
         } else if constexpr (broken == metric_rule::top_n_types) {
-            static_assert(always_false<named, Metric>, "typed_metrics: top_n_of<Name, K, V, N> requires a K and a V that are default-constructible, copyable, ordered by operator< and printable with operator<<");
+            static_assert(
+                always_false<named, Metric>,
+                "typed_metrics: top_n_of<Name, K, V, N> requires a K and a V that are default-constructible, copyable, ordered by operator< and printable with operator<<");
         } else if constexpr (broken == metric_rule::top_n_capacity_limit) {
-            static_assert(always_false<named, Metric>, "typed_metrics: top_n_of<Name, K, V, N> requires a capacity N <= tmx::max_top_n_capacity (4096)");
+            static_assert(
+                always_false<named, Metric>,
+                "typed_metrics: top_n_of<Name, K, V, N> requires a capacity N <= tmx::max_top_n_capacity (4096)");
         }
     }
     return true;
@@ -195,7 +226,9 @@ template <std::size_t Bytes, bool RulesFollowed>
 consteval bool check_record_size() {
     if constexpr (RulesFollowed && Bytes > max_record_bytes) {
         using bytes = std::integral_constant<std::size_t, Bytes>;
-        static_assert(always_false<bytes>, "typed_metrics: schema<...> requires a record of at most tmx::max_record_bytes (1 MiB) of fields, so that a copy of it fits on a thread's stack");
+        static_assert(
+            always_false<bytes>,
+            "typed_metrics: schema<...> requires a record of at most tmx::max_record_bytes (1 MiB) of fields, so that a copy of it fits on a thread's stack");
     }
     return true;
 }
@@ -206,9 +239,9 @@ consteval bool check_record_size() {
 // includes the schema's header without recording does not need.
 template <class Indices, class... Metrics>
 struct sized_slots : slots<Indices, Metrics...> {
-    static_assert(check_record_size<sizeof(slots<Indices, Metrics...>),
-                                    first_broken_metric({types_rule<typename Metrics::types>...}) ==
-                                        sizeof...(Metrics)>());
+    static_assert(
+        check_record_size<sizeof(slots<Indices, Metrics...>),
+                          first_broken_metric({types_rule<typename Metrics::types>...}) == sizeof...(Metrics)>());
 };
 
 // FNV-1a, for the duplicate check below.
@@ -243,7 +276,8 @@ consteval bool check_distinct_names() {
     constexpr std::size_t duplicate = first_duplicate(Schema::names);
     if constexpr (duplicate < Schema::size) {
         using named = spelled<metric_named, Schema::template metric_at<duplicate>::name>;
-        static_assert(always_false<named>, "typed_metrics: schema<...> requires distinct metric names; this one is declared twice");
+        static_assert(always_false<named>,
+                      "typed_metrics: schema<...> requires distinct metric names; this one is declared twice");
     }
     return true;
 }
@@ -313,7 +347,9 @@ consteval bool check_schema_declaration() {
     if constexpr (std::is_same_v<Schema, typename Schema::base_schema> && Schema::size > max_alias_schema_size &&
                   !accepts_any_alias_schema) {
         using metrics = std::integral_constant<std::size_t, Schema::size>;
-        static_assert(always_false<metrics>, "typed_metrics: a schema of more than tmx::max_alias_schema_size (64) metrics requires a struct deriving from it (struct my_schema : tmx::schema<...> {};), not an alias (using my_schema = tmx::schema<...>;): an alias spells all its metrics in the symbol name of every function instantiated for it, which costs the compiler time in the square of their number");
+        static_assert(
+            always_false<metrics>,
+            "typed_metrics: a schema of more than tmx::max_alias_schema_size (64) metrics requires a struct deriving from it (struct my_schema : tmx::schema<...> {};), not an alias (using my_schema = tmx::schema<...>;): an alias spells all its metrics in the symbol name of every function instantiated for it, which costs the compiler time in the square of their number");
     }
     return true;
 }

@@ -1,15 +1,17 @@
 # SPDX-License-Identifier: BSL-1.0
 # Writes, at configure time, the probe of a schema declared as an alias with
-# one metric more than tmx::max_alias_schema_size (so that the repository
-# holds no 65-line file) and adds it to `probes`. Its twin declares the
-# same schema as a struct.
-set(alias_count 65)
-set(alias_metrics "")
-math(EXPR alias_last "${alias_count} - 1")
-foreach(number RANGE ${alias_last})
-  string(APPEND alias_metrics "    tmx::counter<\"metric_${number}\">,\n")
+# more metrics than tmx::max_alias_schema_size (64): seven parts of ten
+# counters, merged (so that the repository holds no 70-line file), and adds
+# it to `probes`. Its twin declares the merged schema as a struct.
+set(alias_parts "")
+foreach(part RANGE 6)
+  set(metrics "")
+  foreach(number RANGE 9)
+    string(APPEND metrics "tmx::counter<\"m${part}${number}\">, ")
+  endforeach()
+  string(REGEX REPLACE ", $" "" metrics "${metrics}")
+  string(APPEND alias_parts "struct part_${part} : tmx::schema<${metrics}> {};\n")
 endforeach()
-string(REGEX REPLACE ",\n$" "" alias_metrics "${alias_metrics}")
 
 set(alias_probe ${CMAKE_CURRENT_BINARY_DIR}/alias_schema_too_large.cpp)
 file(WRITE ${alias_probe} "// Written by tests/compile_fail/alias_schema_probe.cmake.
@@ -18,18 +20,17 @@ file(WRITE ${alias_probe} "// Written by tests/compile_fail/alias_schema_probe.c
 
 namespace tmx = typed_metrics;
 
+${alias_parts}
 #ifdef TYPED_METRICS_PROBE
-using schema = tmx::schema<
-${alias_metrics}>;
+using schema = tmx::merge_schemas<part_0, part_1, part_2, part_3, part_4, part_5, part_6>;
 #else
-struct schema : tmx::schema<
-${alias_metrics}> {};
+struct schema : tmx::merge_schemas<part_0, part_1, part_2, part_3, part_4, part_5, part_6> {};
 #endif
 
 int main() {
     tmx::metrics_context<schema> context{nullptr};
     auto const scope = context.enter();
-    context.increment<\"metric_64\">(1);
+    context.increment<\"m69\">(1);
 }
 ")
 list(APPEND probes ${alias_probe})
