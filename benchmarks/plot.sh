@@ -2,10 +2,12 @@
 # SPDX-License-Identifier: BSL-1.0
 # Draws docs/performance-*.svg from the CSVs the benchmarks write, with gnuplot
 # (Debian: gnuplot-nox); a plot whose CSV is missing is left as it is.
-#   bash benchmarks/plot.sh [build/compile_time/compile_time.csv] [build/bench/benchmarks/instructions.csv]
+#   bash benchmarks/plot.sh [build/compile_time/g++/instructions.csv] [build/bench/benchmarks/instructions.csv]
+# The first is written by `benchmarks/compile_time.py --instructions`
+# (columns: N, plain, semantics, struct, alias; millions of instructions).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-compile_csv=${1:-build/compile_time/compile_time.csv}
+compile_csv=${1:-build/compile_time/g++/instructions.csv}
 instructions_csv=${2:-build/bench/benchmarks/instructions.csv}
 
 common='set datafile separator ","
@@ -17,12 +19,14 @@ if [[ -f $compile_csv ]]; then
     gnuplot <<GNUPLOT
 $common
 set output "docs/performance-compile-time.svg"
-set title "Compile time of N metrics and N call sites (g++ 12 -O2)"
+set title "Compiler instructions for N metrics and N call sites (g++ 12 -O2, callgrind)"
 set xlabel "N"
-set ylabel "CPU seconds"
-plot "$compile_csv" skip 1 using 1:3 with linespoints lw 2 title "typed_metrics", \
-     "$compile_csv" skip 1 using 1:4 with linespoints lw 2 title "struct + first-write sites", \
-     "$compile_csv" skip 1 using 1:2 with linespoints lw 2 title "hand-written struct"
+set ylabel "millions of instructions"
+set key inside left top
+plot "$compile_csv" skip 1 using 1:5 with linespoints lw 2 title "typed_metrics, schema an alias", \
+     "$compile_csv" skip 1 using 1:4 with linespoints lw 2 title "typed_metrics, schema a struct", \
+     "$compile_csv" skip 1 using 1:3 with linespoints lw 2 title "struct, same semantics", \
+     "$compile_csv" skip 1 using 1:2 with linespoints lw 2 title "plain struct"
 GNUPLOT
     echo "wrote docs/performance-compile-time.svg"
 else

@@ -10,7 +10,7 @@
 
 namespace tmx = typed_metrics;
 
-using compile_schema = tmx::schema<tmx::counter<"graph_breaks">, tmx::value<"backend", std::string>>;
+struct compile_schema : tmx::schema<tmx::counter<"graph_breaks">, tmx::value<"backend", std::string>> {};
 
 int main() {
     tmx::metrics_context<compile_schema> ctx{[](auto const& exit) { std::cout << exit.metrics << '\n'; }};

@@ -25,6 +25,17 @@ enum class metric_kind {
 
 namespace detail {
 
+// A metric's kind and types (a map's or a ranking's key, a ranking's
+// capacity), apart from its name: the schema checks its rules once per
+// distinct `metric_types`, not once per metric.
+template <metric_kind Kind, class ValueType, class KeyType = void, std::size_t Capacity = 0>
+struct metric_types {
+    static constexpr metric_kind kind = Kind;
+    using value_type = ValueType;
+    using key_type = KeyType;
+    static constexpr std::size_t capacity = Capacity;
+};
+
 template <fixed_string Name, metric_kind Kind>
 struct metric_base {
     static constexpr auto name = Name;
@@ -36,6 +47,7 @@ struct metric_base {
 /// A counter: `increment<"name">(v)` adds `v`; an absent counter counts as 0.
 template <fixed_string Name, class T = std::int64_t>
 struct counter : detail::metric_base<Name, metric_kind::counter> {
+    using types = detail::metric_types<metric_kind::counter, T>;
     using value_type = T;
     using storage_type = T;
 };
@@ -43,6 +55,7 @@ struct counter : detail::metric_base<Name, metric_kind::counter> {
 /// A one-shot value: `set<"name">(v)`; a second set is an error unless `overwrite`.
 template <fixed_string Name, class T>
 struct value : detail::metric_base<Name, metric_kind::value> {
+    using types = detail::metric_types<metric_kind::value, T>;
     using value_type = T;
     using storage_type = T;
 };
@@ -50,6 +63,7 @@ struct value : detail::metric_base<Name, metric_kind::value> {
 /// A set of distinct elements: `add_to_set<"name">(element)`.
 template <fixed_string Name, class T>
 struct set_of : detail::metric_base<Name, metric_kind::set> {
+    using types = detail::metric_types<metric_kind::set, T>;
     using value_type = T;
     using storage_type = std::set<T>;
 };
@@ -57,6 +71,7 @@ struct set_of : detail::metric_base<Name, metric_kind::set> {
 /// A key/value map: `set_key_value<"name">(key, value)`; repeated keys overwrite.
 template <fixed_string Name, class K, class V>
 struct map_of : detail::metric_base<Name, metric_kind::map> {
+    using types = detail::metric_types<metric_kind::map, V, K>;
     using key_type = K;
     using value_type = V;
     using storage_type = std::map<K, V>;
@@ -66,6 +81,7 @@ struct map_of : detail::metric_base<Name, metric_kind::map> {
 template <fixed_string Name, class K, class V, std::size_t N = 25>
 struct top_n_of : detail::metric_base<Name, metric_kind::top_n> {
     static constexpr std::size_t capacity = N;
+    using types = detail::metric_types<metric_kind::top_n, V, K, N>;
     using key_type = K;
     using value_type = V;
     using storage_type = top_n<K, V, N>;

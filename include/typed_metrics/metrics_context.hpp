@@ -61,6 +61,7 @@ class metrics_context {
     // Names the schema's storage, so the schema is instantiated (and its rules
     // checked, in every mode) here first: one level less in its diagnostics.
     using storage_type = typename Schema::storage;
+    static_assert(detail::check_schema_declaration<Schema>());
 
 public:
     using schema_type = Schema;

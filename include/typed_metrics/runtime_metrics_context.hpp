@@ -31,6 +31,7 @@ template <class Schema, context_mode Mode = enabled>
 class runtime_metrics_context {
     using access = detail::record_access;
     using storage_type = typename Schema::storage;  // checks the schema here first, as metrics_context does
+    static_assert(detail::check_schema_declaration<Schema>());
 
 public:
     using schema_type = Schema;

@@ -19,6 +19,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <string>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
@@ -44,8 +45,8 @@ constexpr bool is_identifier(std::string_view name) noexcept {
 // What a record needs of the types it stores: to hold them, copy them,
 // compare records, and print them.
 template <class T>
-concept storable = std::default_initializable<T> && std::copy_constructible<T> && std::equality_comparable<T> &&
-                   printable<T>;
+concept storable =
+    std::default_initializable<T> && std::copy_constructible<T> && std::equality_comparable<T> && printable<T>;
 
 // What sets, maps and rankings need of their keys and elements.
 template <class T>
@@ -65,8 +66,20 @@ inline constexpr std::size_t max_record_bytes = std::size_t{1} << 20;
 namespace detail {
 
 // The rules a metric tag must follow, in the order they are checked.
-enum class metric_rule { followed, identifier_name, owning_types, exported_numbers, counter_type, value_storable,
-                         value_nothrow_move, set_element, map_types, top_n_capacity, top_n_types, top_n_capacity_limit };
+enum class metric_rule {
+    followed,
+    identifier_name,
+    owning_types,
+    exported_numbers,
+    counter_type,
+    value_storable,
+    value_nothrow_move,
+    set_element,
+    map_types,
+    top_n_capacity,
+    top_n_types,
+    top_n_capacity_limit
+};
 
 // The rules that each type a metric holds (its value, element, key or ranked
 // type) must follow, whatever the metric's kind. A function of the type, not
@@ -78,52 +91,79 @@ consteval metric_rule first_broken_type_rule() {
     return metric_rule::followed;
 }
 
-template <class Metric>
-consteval metric_rule first_broken_rule() {
-    if constexpr (!is_identifier(Metric::name.view())) {
-        return metric_rule::identifier_name;
-    } else if constexpr (first_broken_type_rule<typename Metric::value_type>() != metric_rule::followed) {
-        return first_broken_type_rule<typename Metric::value_type>();
-    } else if constexpr (Metric::kind == metric_kind::counter) {
+// The types most schemas hold, which follow every rule of a value, a set
+// element, a map's key and value and a ranking's key and value: those skip
+// the concept checks.
+template <class T>
+concept common_type =
+    one_of<T, bool, int, long, long long, unsigned, unsigned long, unsigned long long, float, double, std::string>;
+
+template <class Types>
+concept of_common_types =
+    common_type<typename Types::value_type> &&
+    (std::is_void_v<typename Types::key_type> || common_type<typename Types::key_type>) &&
+    (Types::kind != metric_kind::counter || !one_of<typename Types::value_type, bool, std::string>) &&
+    (Types::kind != metric_kind::top_n || (Types::capacity > 0 && Types::capacity <= max_top_n_capacity));
+
+// The rules of a metric's kind and types, in the order they are checked.
+template <class Types>
+consteval metric_rule first_broken_types_rule() {
+    if constexpr (of_common_types<Types>) {
+        return metric_rule::followed;
+    } else if constexpr (first_broken_type_rule<typename Types::value_type>() != metric_rule::followed) {
+        return first_broken_type_rule<typename Types::value_type>();
+    } else if constexpr (Types::kind == metric_kind::counter) {
         // The numbers that every export writes, bool excepted.
-        constexpr json_shape shape = json_shape_of<typename Metric::value_type>();
+        constexpr json_shape shape = json_shape_of<typename Types::value_type>();
         return shape == json_shape::integer || shape == json_shape::number ? metric_rule::followed
-                                                                            : metric_rule::counter_type;
-    } else if constexpr (Metric::kind == metric_kind::value) {
-        using T = typename Metric::value_type;
+                                                                           : metric_rule::counter_type;
+    } else if constexpr (Types::kind == metric_kind::value) {
+        using T = typename Types::value_type;
         if constexpr (!storable<T>) return metric_rule::value_storable;
         // `update` builds every new value, then moves them in: all or
         // nothing holds only if those moves cannot fail.
         return std::is_nothrow_move_assignable_v<T> ? metric_rule::followed : metric_rule::value_nothrow_move;
-    } else if constexpr (Metric::kind == metric_kind::set) {
-        return ordered<typename Metric::value_type> ? metric_rule::followed : metric_rule::set_element;
-    } else if constexpr (first_broken_type_rule<typename Metric::key_type>() != metric_rule::followed) {
-        return first_broken_type_rule<typename Metric::key_type>();  // a map's or a ranking's key
-    } else if constexpr (Metric::kind == metric_kind::map) {
-        return ordered<typename Metric::key_type> && storable<typename Metric::value_type> ? metric_rule::followed
-                                                                                            : metric_rule::map_types;
+    } else if constexpr (Types::kind == metric_kind::set) {
+        return ordered<typename Types::value_type> ? metric_rule::followed : metric_rule::set_element;
+    } else if constexpr (first_broken_type_rule<typename Types::key_type>() != metric_rule::followed) {
+        return first_broken_type_rule<typename Types::key_type>();  // a map's or a ranking's key
+    } else if constexpr (Types::kind == metric_kind::map) {
+        return ordered<typename Types::key_type> && storable<typename Types::value_type> ? metric_rule::followed
+                                                                                         : metric_rule::map_types;
     } else {
-        if constexpr (Metric::capacity == 0) return metric_rule::top_n_capacity;
-        if constexpr (!ordered<typename Metric::key_type> || !ordered<typename Metric::value_type>) {
+        if constexpr (Types::capacity == 0) return metric_rule::top_n_capacity;
+        if constexpr (!ordered<typename Types::key_type> || !ordered<typename Types::value_type>) {
             return metric_rule::top_n_types;
         }
-        return Metric::capacity <= max_top_n_capacity ? metric_rule::followed : metric_rule::top_n_capacity_limit;
+        return Types::capacity <= max_top_n_capacity ? metric_rule::followed : metric_rule::top_n_capacity_limit;
     }
 }
 
-// The position of the first metric that breaks a rule, or the number of metrics.
-consteval std::size_t first_broken_metric(std::initializer_list<metric_rule> rules) {
+// Evaluated once per distinct kind and types, which metrics share: a schema
+// of 120 metrics has a dozen.
+template <class Types>
+inline constexpr metric_rule types_rule = first_broken_types_rule<Types>();
+
+template <class Metric>
+consteval metric_rule first_broken_rule() {
+    return is_identifier(Metric::name.view()) ? types_rule<typename Metric::types> : metric_rule::identifier_name;
+}
+
+// The position of the first metric that breaks a rule, or the number of
+// metrics: the names (when given) are checked here, the types' rules come
+// evaluated.
+consteval std::size_t first_broken_metric(std::initializer_list<metric_rule> types_rules,
+                                          std::string_view const* names = nullptr) {
     std::size_t position = 0;
-    for (metric_rule const rule : rules) {
-        if (rule != metric_rule::followed) break;
+    for (metric_rule const rule : types_rules) {
+        if (rule != metric_rule::followed || (names != nullptr && !is_identifier(names[position]))) break;
         ++position;
     }
     return position;
 }
 
 // Reports the first rule that the metric at `Position` breaks, naming it by a
-// character pack; past the end, every metric follows its rules and the record's
-// size is checked (it may be unknown before). The schema passes
+// character pack. The schema passes
 // its first broken metric, so that only that report is instantiated, not one
 // per metric (see docs/design.md, Compile-time rules). Like every
 // schema check it returns true even after reporting: the schema's
@@ -135,34 +175,74 @@ consteval bool check_metric() {
         constexpr metric_rule broken = first_broken_rule<Metric>();
         using named = spelled<metric_named, Metric::name>;
         if constexpr (broken == metric_rule::identifier_name) {
-            static_assert(always_false<named>, "typed_metrics: a metric name requires an identifier: a letter or '_', then letters, digits or '_'");
+            static_assert(
+                always_false<named>,
+                "typed_metrics: a metric name requires an identifier: a letter or '_', then letters, digits or '_'");
         } else if constexpr (broken == metric_rule::owning_types) {
-            static_assert(always_false<named, Metric>, "typed_metrics: a metric requires types that own their data, not views or pointers (a record outlives the call that wrote it): std::string for text, an owning type for the rest");
+            static_assert(
+                always_false<named, Metric>,
+                "typed_metrics: a metric requires types that own their data, not views or pointers (a record outlives the call that wrote it): std::string for text, an owning type for the rest");
         } else if constexpr (broken == metric_rule::exported_numbers) {
-            static_assert(always_false<named, Metric>, "typed_metrics: a metric requires number types that every export writes exactly: a standard integer type, float or double, not long double, __int128 or another extended type");
+            static_assert(
+                always_false<named, Metric>,
+                "typed_metrics: a metric requires number types that every export writes exactly: a standard integer type, float or double, not long double, __int128 or another extended type");
         } else if constexpr (broken == metric_rule::counter_type) {
-            static_assert(always_false<named, Metric>, "typed_metrics: counter<Name, T> requires an arithmetic T other than bool");
+            static_assert(always_false<named, Metric>,
+                          "typed_metrics: counter<Name, T> requires an arithmetic T other than bool");
         } else if constexpr (broken == metric_rule::value_storable) {
-            static_assert(always_false<named, Metric>, "typed_metrics: value<Name, T> requires a T that is default-constructible, copyable, equality-comparable and printable with operator<<");
+            static_assert(
+                always_false<named, Metric>,
+                "typed_metrics: value<Name, T> requires a T that is default-constructible, copyable, equality-comparable and printable with operator<<");
         } else if constexpr (broken == metric_rule::value_nothrow_move) {
-            static_assert(always_false<named, Metric>, "typed_metrics: value<Name, T> requires a T whose move assignment is noexcept");
+            static_assert(always_false<named, Metric>,
+                          "typed_metrics: value<Name, T> requires a T whose move assignment is noexcept");
         } else if constexpr (broken == metric_rule::set_element) {
-            static_assert(always_false<named, Metric>, "typed_metrics: set_of<Name, T> requires a T that is default-constructible, copyable, ordered by operator< and printable with operator<<");
+            static_assert(
+                always_false<named, Metric>,
+                "typed_metrics: set_of<Name, T> requires a T that is default-constructible, copyable, ordered by operator< and printable with operator<<");
         } else if constexpr (broken == metric_rule::map_types) {
-            static_assert(always_false<named, Metric>, "typed_metrics: map_of<Name, K, V> requires a K ordered by operator< and a V that is default-constructible, copyable and equality-comparable, both printable with operator<<");
+            static_assert(
+                always_false<named, Metric>,
+                "typed_metrics: map_of<Name, K, V> requires a K ordered by operator< and a V that is default-constructible, copyable and equality-comparable, both printable with operator<<");
         } else if constexpr (broken == metric_rule::top_n_capacity) {
-            static_assert(always_false<named, Metric>, "typed_metrics: top_n_of<Name, K, V, N> requires a capacity N > 0");
+            static_assert(always_false<named, Metric>,
+                          "typed_metrics: top_n_of<Name, K, V, N> requires a capacity N > 0");
         } else if constexpr (broken == metric_rule::top_n_types) {
-            static_assert(always_false<named, Metric>, "typed_metrics: top_n_of<Name, K, V, N> requires a K and a V that are default-constructible, copyable, ordered by operator< and printable with operator<<");
+            static_assert(
+                always_false<named, Metric>,
+                "typed_metrics: top_n_of<Name, K, V, N> requires a K and a V that are default-constructible, copyable, ordered by operator< and printable with operator<<");
         } else if constexpr (broken == metric_rule::top_n_capacity_limit) {
-            static_assert(always_false<named, Metric>, "typed_metrics: top_n_of<Name, K, V, N> requires a capacity N <= tmx::max_top_n_capacity (4096)");
+            static_assert(
+                always_false<named, Metric>,
+                "typed_metrics: top_n_of<Name, K, V, N> requires a capacity N <= tmx::max_top_n_capacity (4096)");
         }
-    } else if constexpr (sizeof(typename Schema::storage) > max_record_bytes) {
-        using bytes = std::integral_constant<std::size_t, sizeof(typename Schema::storage)>;
-        static_assert(always_false<bytes>, "typed_metrics: schema<...> requires a record of at most tmx::max_record_bytes (1 MiB) of fields, so that a copy of it fits on a thread's stack");
     }
     return true;
 }
+
+// After a broken rule, which the schema reported, the size is not checked:
+// one error, not two.
+template <std::size_t Bytes, bool RulesFollowed>
+consteval bool check_record_size() {
+    if constexpr (RulesFollowed && Bytes > max_record_bytes) {
+        using bytes = std::integral_constant<std::size_t, Bytes>;
+        static_assert(
+            always_false<bytes>,
+            "typed_metrics: schema<...> requires a record of at most tmx::max_record_bytes (1 MiB) of fields, so that a copy of it fits on a thread's stack");
+    }
+    return true;
+}
+
+// The record's storage, its size checked where it is first completed (by a
+// context or a record), not where the schema is declared: completing it
+// instantiates every field's type (sets, maps, rankings), which a file that
+// includes the schema's header without recording does not need.
+template <class Indices, class... Metrics>
+struct sized_slots : slots<Indices, Metrics...> {
+    static_assert(
+        check_record_size<sizeof(slots<Indices, Metrics...>),
+                          first_broken_metric({types_rule<typename Metrics::types>...}) == sizeof...(Metrics)>());
+};
 
 // FNV-1a, for the duplicate check below.
 constexpr std::uint64_t name_hash(std::string_view name) noexcept {
@@ -196,7 +276,8 @@ consteval bool check_distinct_names() {
     constexpr std::size_t duplicate = first_duplicate(Schema::names);
     if constexpr (duplicate < Schema::size) {
         using named = spelled<metric_named, Schema::template metric_at<duplicate>::name>;
-        static_assert(always_false<named>, "typed_metrics: schema<...> requires distinct metric names; this one is declared twice");
+        static_assert(always_false<named>,
+                      "typed_metrics: schema<...> requires distinct metric names; this one is declared twice");
     }
     return true;
 }
@@ -208,15 +289,23 @@ consteval bool check_distinct_names() {
 template <class Metric>
 concept valid_metric = detail::first_broken_rule<Metric>() == detail::metric_rule::followed;
 
-/// The metrics recorded for one unit of work, declared once in a header:
+/// The metrics recorded for one unit of work, declared once in a header as a
+/// struct deriving from `schema`:
 ///
-///     using compile_schema = tmx::schema<tmx::counter<"graph_breaks">,
-///                                        tmx::value<"backend", std::string>>;
+///     struct compile_schema : tmx::schema<tmx::counter<"graph_breaks">,
+///                                         tmx::value<"backend", std::string>> {};
 ///
 /// Names must be distinct; the order is the order of printing and export.
+/// The struct gives every function instantiated for the schema a short
+/// symbol name; an alias (`using compile_schema = tmx::schema<...>;`) spells
+/// every metric in each of them, which the compiler pays for with the square
+/// of the number of metrics, so a context refuses an alias of more than
+/// `max_alias_schema_size` metrics.
 template <class... Metrics>
 struct schema {
-    using storage = detail::slots<std::index_sequence_for<Metrics...>, Metrics...>;
+    /// The `schema<...>` itself: a schema declared as a struct derives it.
+    using base_schema = schema;
+    using storage = detail::sized_slots<std::index_sequence_for<Metrics...>, Metrics...>;
 
     /// The metric tags as a Hana sequence of `hana::type`s, for compile-time
     /// iteration. A function, so that only code iterating over a schema pays
@@ -231,10 +320,41 @@ struct schema {
     using metric_at = std::tuple_element_t<Index, std::tuple<Metrics...>>;
 
     // A broken rule is reported by its own static_assert inside these checks.
-    static_assert(
-        detail::check_metric<schema, detail::first_broken_metric({detail::first_broken_rule<Metrics>()...})>() &&
-        detail::check_distinct_names<schema>());
+    static_assert(detail::check_metric<schema, detail::first_broken_metric(
+                                                   {detail::types_rule<typename Metrics::types>...}, names.data())>() &&
+                  detail::check_distinct_names<schema>());
 };
+
+/// The most metrics a context accepts in a schema declared as an alias,
+/// `using S = tmx::schema<...>;` (or `= tmx::merge_schemas<...>`) rather than
+/// a struct. An alias costs the compiler more than the struct, ever more
+/// with its size (docs/performance.md). Defining
+/// TYPED_METRICS_ACCEPT_ANY_ALIAS_SCHEMA lifts the limit (the compile-time
+/// benchmark does, to measure the alias).
+inline constexpr std::size_t max_alias_schema_size = 64;
+
+namespace detail {
+
+#ifdef TYPED_METRICS_ACCEPT_ANY_ALIAS_SCHEMA
+inline constexpr bool accepts_any_alias_schema = true;
+#else
+inline constexpr bool accepts_any_alias_schema = false;
+#endif
+
+// A context of a large schema declared as an alias is refused, with the fix.
+template <class Schema>
+consteval bool check_schema_declaration() {
+    if constexpr (std::is_same_v<Schema, typename Schema::base_schema> && Schema::size > max_alias_schema_size &&
+                  !accepts_any_alias_schema) {
+        using metrics = std::integral_constant<std::size_t, Schema::size>;
+        static_assert(
+            always_false<metrics>,
+            "typed_metrics: a schema of more than tmx::max_alias_schema_size (64) metrics requires a struct deriving from it (struct my_schema : tmx::schema<...> {};), not an alias (using my_schema = tmx::schema<...>;): an alias spells all its metrics in the symbol name of every function instantiated for it, which costs the compiler time in the square of their number");
+    }
+    return true;
+}
+
+}  // namespace detail
 
 /// Satisfied when `Schema` declares a metric called `Name`.
 template <class Schema, fixed_string Name>
