@@ -19,6 +19,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <type_traits>
 #include <utility>
@@ -143,7 +144,7 @@ BOOST_AUTO_TEST_CASE(test_set_key_value) {
         context.set_key_value<"feature_usage">("k2", false);
     }
     BOOST_TEST(last().size() == 1u);
-    auto const expected = std::map<std::string, bool>{{"k", true}, {"k2", false}};
+    auto const expected = std::map<std::string, bool, std::less<>>{{"k", true}, {"k2", false}};
     BOOST_TEST((*last().get<"feature_usage">() == expected));
 }
 
@@ -190,8 +191,8 @@ BOOST_FIXTURE_TEST_CASE(test_add_to_set, reporting_fixture<set_schema>) {
         context.add_to_set<"m2">(4);
     }
     BOOST_TEST_REQUIRE(exits.size() == 1u);
-    BOOST_TEST((*exits.back().metrics.get<"m1">() == std::set<int>{1, 2}));
-    BOOST_TEST((*exits.back().metrics.get<"m2">() == std::set<int>{3, 4}));
+    BOOST_TEST((*exits.back().metrics.get<"m1">() == std::set<int, std::less<>>{1, 2}));
+    BOOST_TEST((*exits.back().metrics.get<"m2">() == std::set<int, std::less<>>{3, 4}));
 }
 
 // --- The semantics table, row by row ---
@@ -269,7 +270,7 @@ BOOST_AUTO_TEST_CASE(only_the_outermost_exit_reports_everything_recorded_at_any_
     BOOST_TEST_REQUIRE(exits.size() == 1u);
     BOOST_TEST(*last().get<"count">() == 3);
     BOOST_TEST(*last().get<"name">() == "deep");
-    BOOST_TEST((*last().get<"tags">() == std::set<std::string>{"inner", "outer"}));
+    BOOST_TEST((*last().get<"tags">() == std::set<std::string, std::less<>>{"inner", "outer"}));
     BOOST_TEST(!context.in_progress());
 }
 
@@ -583,7 +584,33 @@ BOOST_AUTO_TEST_CASE(add_to_set_collapses_duplicates) {
         context.add_to_set<"tags">("a");
         context.add_to_set<"tags">(std::string("b"));
     }
-    BOOST_TEST((*last().get<"tags">() == std::set<std::string>{"a", "b"}));
+    BOOST_TEST((*last().get<"tags">() == std::set<std::string, std::less<>>{"a", "b"}));
+}
+
+// Sets and maps compare with std::less<>: a record's set or map is searched
+// with a view as it is filled with one, without building a string.
+BOOST_AUTO_TEST_CASE(sets_and_maps_are_stored_with_a_transparent_comparator) {
+    static_assert(std::is_same_v<decltype(*last().get<"tags">()), std::set<std::string, std::less<>> const&>);
+    static_assert(std::is_same_v<decltype(*last().get<"feature_usage">()),
+                                 std::map<std::string, bool, std::less<>> const&>);
+    std::string const long_tag(40, 't');
+    {
+        auto const scope = context.enter();
+        context.add_to_set<"tags">(std::string_view{long_tag});
+        context.add_to_set<"tags">(long_tag.c_str());
+        context.add_to_set<"tags">(long_tag);
+        context.add_to_set<"tags">(std::string_view{long_tag}.substr(0, 3));
+        context.set_key_value<"feature_usage">(std::string_view{long_tag}, true);
+        context.set_key_value<"feature_usage">(long_tag.c_str(), false);
+        context.set_key_value<"feature_usage">(std::string{long_tag}, true);
+        context.set_key_value<"feature_usage">(std::string_view{long_tag}.substr(0, 3), false);
+    }
+    auto const& tags = *last().get<"tags">();
+    BOOST_TEST((tags == std::set<std::string, std::less<>>{long_tag, "ttt"}));
+    BOOST_TEST(tags.contains(std::string_view{long_tag}));
+    auto const& usage = *last().get<"feature_usage">();
+    BOOST_TEST((usage == std::map<std::string, bool, std::less<>>{{long_tag, true}, {"ttt", false}}));
+    BOOST_TEST(usage.find(std::string_view{"ttt"})->second == false);
 }
 
 BOOST_AUTO_TEST_CASE(set_key_value_repeated_keys_overwrite_and_never_throw) {
@@ -591,7 +618,7 @@ BOOST_AUTO_TEST_CASE(set_key_value_repeated_keys_overwrite_and_never_throw) {
         auto const scope = context.enter();
         for (bool const value : {true, false, true, false}) context.set_key_value<"feature_usage">("k", value);
     }
-    BOOST_TEST((*last().get<"feature_usage">() == std::map<std::string, bool>{{"k", false}}));
+    BOOST_TEST((*last().get<"feature_usage">() == std::map<std::string, bool, std::less<>>{{"k", false}}));
 }
 
 BOOST_AUTO_TEST_CASE(in_progress_follows_the_depth) {
@@ -834,7 +861,7 @@ BOOST_AUTO_TEST_CASE(a_nan_element_is_refused_and_every_later_element_kept) {
         context.add_to_set<"ratios">(inf);
         context.add_to_set<"ratios">(-inf);
     }
-    BOOST_TEST((*last().get<"ratios">() == std::set<double>{-inf, 1.0, 2.0, inf}));
+    BOOST_TEST((*last().get<"ratios">() == std::set<double, std::less<>>{-inf, 1.0, 2.0, inf}));
 }
 
 BOOST_AUTO_TEST_CASE(a_refused_nan_leaves_an_absent_metric_absent) {
@@ -858,7 +885,7 @@ BOOST_AUTO_TEST_CASE(a_nan_map_key_is_refused_and_a_nan_map_value_kept) {
         context.set_key_value<"by_ratio">(-inf, 4);
         context.set_key_value<"weights">("w", not_a_number);
     }
-    BOOST_TEST((*last().get<"by_ratio">() == std::map<double, int>{{-inf, 4}, {0.5, 1}, {1.5, 3}}));
+    BOOST_TEST((*last().get<"by_ratio">() == std::map<double, int, std::less<>>{{-inf, 4}, {0.5, 1}, {1.5, 3}}));
     BOOST_TEST(std::isnan(last().get<"weights">()->at("w")));
 }
 

@@ -6,6 +6,7 @@
 #include <typed_metrics/checks.hpp>
 #include <typed_metrics/detail/call_on_exit.hpp>
 #include <typed_metrics/detail/function.hpp>
+#include <typed_metrics/detail/in_place.hpp>
 #include <typed_metrics/detail/ordered_value.hpp>
 #include <typed_metrics/detail/presence_bits.hpp>
 #include <typed_metrics/detail/raise.hpp>
@@ -219,9 +220,8 @@ public:
         if constexpr (detail::check_add_to_set<Schema, Name, V>() && is_enabled) {
             using slot = detail::slot_t<storage_type, Name>;
             require_scope("add", slot::index);
-            auto& set = static_cast<slot&>(access::fields(state_.records.open())).value;
-            set.insert(detail::make_ordered<typename slot::metric::value_type>(std::forward<V>(element), "add NaN to",
-                                                                               Name.view()));
+            detail::insert_absent(static_cast<slot&>(access::fields(state_.records.open())).value,
+                                  std::forward<V>(element), "add NaN to", Name.view());
             state_.written.set(slot::index);
         }
     }
@@ -231,16 +231,9 @@ public:
     void set_key_value(K&& key, V&& value) noexcept(!is_enabled) {
         if constexpr (detail::check_set_key_value<Schema, Name, K, V>() && is_enabled) {
             using slot = detail::slot_t<storage_type, Name>;
-            using metric = typename slot::metric;
             require_scope("set", slot::index);
-            // In a lambda, g++ 12 inlines the key's construction and the
-            // map's comparisons into the insertion: 256 instead of 295
-            // instructions per call (benchmarks/instructions.py).
-            [&](auto& map) {
-                map.insert_or_assign(detail::make_ordered<typename metric::key_type>(std::forward<K>(key),
-                                                                                     "set a NaN key in", Name.view()),
-                                     typename metric::value_type{std::forward<V>(value)});
-            }(static_cast<slot&>(access::fields(state_.records.open())).value);
+            detail::assign_key_value(static_cast<slot&>(access::fields(state_.records.open())).value,
+                                     std::forward<K>(key), std::forward<V>(value), "set a NaN key in", Name.view());
             state_.written.set(slot::index);
         }
     }
@@ -254,8 +247,10 @@ public:
             using slot = detail::slot_t<storage_type, Name>;
             using metric = typename slot::metric;
             auto& ranking = static_cast<slot&>(access::fields(state_.records.open())).value;
+            // The key as a view of a string's characters: the ranking builds
+            // its string only for an entry that ranks, into a free slot's.
             ranking.add(
-                detail::make_ordered<typename metric::key_type>(std::forward<K>(key), "add a NaN key to", Name.view()),
+                detail::lookup_key<typename metric::key_type>(std::forward<K>(key), "add a NaN key to", Name.view()),
                 detail::make_ordered<typename metric::value_type>(std::forward<V>(value), "add a NaN value to",
                                                                   Name.view()));
             state_.written.set(slot::index);
@@ -316,7 +311,7 @@ private:
         } else {
             require_scope("set", index);  // a written metric proves a scope open
         }
-        field = T{std::forward<V>(value)};  // built, then moved in: nothing changes if building throws
+        detail::assign_value(field, std::forward<V>(value));  // nothing changes if it throws
         if (!was_present) mark_first_write(index, where);
     }
 

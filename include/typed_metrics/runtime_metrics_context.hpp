@@ -5,6 +5,7 @@
 #include <typed_metrics/checks.hpp>
 #include <typed_metrics/detail/call_on_exit.hpp>
 #include <typed_metrics/detail/function.hpp>
+#include <typed_metrics/detail/in_place.hpp>
 #include <typed_metrics/detail/record_pool.hpp>
 #include <typed_metrics/exit_info.hpp>
 #include <typed_metrics/fixed_string.hpp>
@@ -83,7 +84,7 @@ private:
         using slot = detail::slot_t<typename Schema::storage, std::remove_cvref_t<Arg>::name>;
         auto& present = access::presence(metrics);
         if (present[slot::index]) return;
-        static_cast<slot&>(access::fields(metrics)).value = typename slot::metric::value_type{extra.forward()};
+        detail::assign_value(static_cast<slot&>(access::fields(metrics)).value, extra.forward());
         present.set(slot::index);
     }
 
