@@ -978,6 +978,53 @@ BOOST_AUTO_TEST_CASE(a_narrow_counter_refuses_what_its_type_cannot_hold) {
     BOOST_TEST(int{*last().get<"small">()} == 127);  // printed as a number if it fails
 }
 
+// The add behind every integer increment (an `asm` add to memory and its
+// flag on x86-64) against __builtin_add_overflow: every pair of 8-bit
+// values, and the values around 0 and the limits of every wider type.
+template <class T>
+void check_add_overflows(T a, T b) {
+    T expected_sum{};
+    bool const expected = __builtin_add_overflow(a, b, &expected_sum);
+    T sum = a;
+    bool const overflowed = tmx::detail::add_overflows(sum, b);
+    BOOST_TEST(overflowed == expected, +a << " + " << +b);
+    BOOST_TEST(+sum == +expected_sum, +a << " + " << +b);
+}
+
+template <class T>
+void check_add_overflows_around_the_limits() {
+    using limits = std::numeric_limits<T>;
+    std::vector<T> values;
+    for (T base : {limits::min(), T{0}, limits::max()}) {
+        for (int offset = -2; offset <= 2; ++offset) {
+            T value{};
+            if (!__builtin_add_overflow(base, offset, &value)) values.push_back(value);
+        }
+    }
+    for (T a : values) {
+        for (T b : values) check_add_overflows(a, b);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_overflow_test_agrees_with_the_builtin_for_every_width_and_signedness) {
+    for (int a = -128; a < 128; ++a) {
+        for (int b = -128; b < 128; ++b) {
+            check_add_overflows(static_cast<signed char>(a), static_cast<signed char>(b));
+            check_add_overflows(static_cast<unsigned char>(a), static_cast<unsigned char>(b));
+            check_add_overflows(static_cast<char>(a), static_cast<char>(b));
+        }
+    }
+    check_add_overflows_around_the_limits<short>();
+    check_add_overflows_around_the_limits<unsigned short>();
+    check_add_overflows_around_the_limits<int>();
+    check_add_overflows_around_the_limits<unsigned>();
+    check_add_overflows_around_the_limits<long long>();
+    check_add_overflows_around_the_limits<unsigned long long>();
+    check_add_overflows_around_the_limits<wchar_t>();
+    check_add_overflows_around_the_limits<char16_t>();
+    check_add_overflows_around_the_limits<char32_t>();
+}
+
 BOOST_AUTO_TEST_CASE(a_floating_counter_follows_ieee_arithmetic) {
     {
         auto const scope = context.enter();

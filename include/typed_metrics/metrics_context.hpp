@@ -152,9 +152,13 @@ public:
     [[gnu::always_inline]] void increment(V&& delta) noexcept(!is_enabled) {
         if constexpr (detail::check_increment<Schema, Name, V>() && is_enabled) {
             using slot = detail::slot_t<storage_type, Name>;
-            require_scope("increment", slot::index);
-            auto& counter = static_cast<slot&>(access::fields(state_.records.open())).value;
-            access::add(state_.written, counter, slot::index, std::forward<V>(delta), Name.view());
+            // A counter already written proves a scope open and is marked.
+            if (!state_.written[slot::index]) [[unlikely]] {
+                require_scope("increment", slot::index);
+                state_.written.set(slot::index);
+            }
+            access::add(static_cast<slot&>(access::fields(state_.records.open())).value, std::forward<V>(delta),
+                        Name.view());
         }
     }
 
@@ -325,10 +329,9 @@ private:
         // Tested before the writes; one mask test when the metrics share a
         // word of presence bits. Written metrics prove a scope open.
         bool const all_present = state_.written.template all<index_of<std::remove_cvref_t<Args>::name>...>();
+        bool const any_present = state_.written.template any<index_of<std::remove_cvref_t<Args>::name>...>();
         if (!all_present) require_scope(operation, positions.data(), positions.size());
-        if (!overwrite && state_.written.template any<index_of<std::remove_cvref_t<Args>::name>...>()) [[unlikely]] {
-            raise_already_set(positions.data(), positions.size());
-        }
+        if (!overwrite && any_present) [[unlikely]] raise_already_set(positions.data(), positions.size());
         // Build every new value first: if one throws, nothing was written.
         std::tuple<typename metric_t<Schema, std::remove_cvref_t<Args>::name>::value_type...> values{
             typename metric_t<Schema, std::remove_cvref_t<Args>::name>::value_type{args.forward()}...};
@@ -338,7 +341,7 @@ private:
                   std::get<I>(std::move(values))),
              ...);
         }(std::index_sequence_for<Args...>{});
-        if (!all_present) mark_first_writes(positions.data(), positions.size(), update_site);
+        if (!all_present) mark_first_writes<index_of<std::remove_cvref_t<Args>::name>...>(any_present);
     }
 
     // Marks an absent metric present, first written at `where`.
@@ -347,11 +350,17 @@ private:
         state_.first_set[index] = where;
     }
 
-    // The same for those of `metrics` that are absent (`update`).
-    void mark_first_writes(std::size_t const* metrics, std::size_t count, call_site where) noexcept {
-        for (std::size_t i = 0; i < count; ++i) {
-            std::size_t const index = metrics[i];
-            if (!state_.written[index]) mark_first_write(index, where);
+    // The same for those of the metrics at `Indices` that are absent, first
+    // written by an update: unrolled at compile time, and when none was
+    // present (as on every update that does not overwrite), one `or` of the
+    // bits and a store of each site, without a test per metric.
+    template <std::size_t... Indices>
+    [[gnu::always_inline]] void mark_first_writes(bool any_present) noexcept {
+        if (!any_present) {
+            state_.written.template set_all<Indices...>();
+            ((state_.first_set[Indices] = update_site), ...);
+        } else {
+            ((state_.written[Indices] ? void() : mark_first_write(Indices, update_site)), ...);
         }
     }
 

@@ -64,7 +64,8 @@ public:
             if (metrics.empty()) state_.start_ns = state_.options.clock();
             using slot = detail::slot_t<typename Schema::storage, Name>;
             auto& counter = static_cast<slot&>(access::fields(metrics)).value;
-            access::add(access::presence(metrics), counter, slot::index, std::forward<V>(delta), Name.view());
+            access::presence(metrics).set(slot::index);  // marked first (record_access::add)
+            access::add(counter, std::forward<V>(delta), Name.view());
             (set_if_absent(metrics, std::forward<Extras>(extras)), ...);
         }
     }
