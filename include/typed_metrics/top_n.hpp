@@ -103,9 +103,15 @@ public:
     }
 
 private:
+    // A key given as a view is compared with a view of the entry's: clang 14
+    // compares no tuples of a view and a string.
     template <class Key>
     static constexpr bool ranks_above(Key const& key, V const& value, value_type const& entry) {
-        return std::tie(value, key) > std::tie(entry.second, entry.first);
+        if constexpr (std::is_same_v<Key, K>) {
+            return std::tie(value, key) > std::tie(entry.second, entry.first);
+        } else {
+            return std::tie(value, key) > std::tuple<V const&, Key>(entry.second, Key(entry.first));
+        }
     }
     constexpr value_type const& ranked(std::size_t rank) const noexcept { return slots_[order_[rank]]; }
 
