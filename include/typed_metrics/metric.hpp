@@ -6,7 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <map>
+#include <map>  // and std::less<>: <functional> costs every includer its algorithms and hash tables
 #include <set>
 
 namespace typed_metrics {
@@ -60,21 +60,25 @@ struct value : detail::metric_base<Name, metric_kind::value> {
     using storage_type = T;
 };
 
-/// A set of distinct elements: `add_to_set<"name">(element)`.
+/// A set of distinct elements: `add_to_set<"name">(element)`. Stored with
+/// the transparent comparator `std::less<>`, so that an element is looked up
+/// as it is given (a string as a view of its characters) and built only
+/// when it is inserted.
 template <fixed_string Name, class T>
 struct set_of : detail::metric_base<Name, metric_kind::set> {
     using types = detail::metric_types<metric_kind::set, T>;
     using value_type = T;
-    using storage_type = std::set<T>;
+    using storage_type = std::set<T, std::less<>>;
 };
 
-/// A key/value map: `set_key_value<"name">(key, value)`; repeated keys overwrite.
+/// A key/value map: `set_key_value<"name">(key, value)`; repeated keys
+/// overwrite. Stored with `std::less<>`, as `set_of` is.
 template <fixed_string Name, class K, class V>
 struct map_of : detail::metric_base<Name, metric_kind::map> {
     using types = detail::metric_types<metric_kind::map, V, K>;
     using key_type = K;
     using value_type = V;
-    using storage_type = std::map<K, V>;
+    using storage_type = std::map<K, V, std::less<>>;
 };
 
 /// A ranking of the `N` largest `(value, key)` pairs: `add_top_n<"name">(key, value)`.

@@ -6,6 +6,7 @@
 #include <typed_metrics/checks.hpp>
 #include <typed_metrics/detail/call_on_exit.hpp>
 #include <typed_metrics/detail/function.hpp>
+#include <typed_metrics/detail/in_place.hpp>
 #include <typed_metrics/detail/ordered_value.hpp>
 #include <typed_metrics/detail/presence_bits.hpp>
 #include <typed_metrics/detail/raise.hpp>
@@ -153,9 +154,13 @@ public:
     [[gnu::always_inline]] void increment(V&& delta) noexcept(!is_enabled) {
         if constexpr (detail::check_call<detail::operation::increment, Schema, Name, V>() && is_enabled) {
             using slot = detail::slot_t<storage_type, Name>;
-            require_scope("increment", slot::index);
-            auto& counter = static_cast<slot&>(access::fields(state_.records.open())).value;
-            access::add(state_.written, counter, slot::index, std::forward<V>(delta), Name.view());
+            // A counter already written proves a scope open and is marked.
+            if (!state_.written[slot::index]) [[unlikely]] {
+                require_scope("increment", slot::index);
+                state_.written.set(slot::index);
+            }
+            access::add(static_cast<slot&>(access::fields(state_.records.open())).value, std::forward<V>(delta),
+                        Name.view());
         }
     }
 
@@ -230,9 +235,8 @@ public:
         if constexpr (detail::check_call<detail::operation::add_to_set, Schema, Name, V>() && is_enabled) {
             using slot = detail::slot_t<storage_type, Name>;
             require_scope("add", slot::index);
-            auto& set = static_cast<slot&>(access::fields(state_.records.open())).value;
-            set.insert(detail::make_ordered<typename slot::metric::value_type>(std::forward<V>(element), "add NaN to",
-                                                                               Name.view()));
+            detail::insert_absent(static_cast<slot&>(access::fields(state_.records.open())).value,
+                                  std::forward<V>(element), "add NaN to", Name.view());
             state_.written.set(slot::index);
         }
     }
@@ -242,15 +246,9 @@ public:
     void set_key_value(K&& key, V&& value) noexcept(!is_enabled) {
         if constexpr (detail::check_call<detail::operation::set_key_value, Schema, Name, K, V>() && is_enabled) {
             using slot = detail::slot_t<storage_type, Name>;
-            using metric = typename slot::metric;
             require_scope("set", slot::index);
-            // In a lambda, g++ inlines the key's construction and the map's
-            // comparisons into the insertion (see docs/design.md, Compile-time rules).
-            [&](auto& map) {
-                map.insert_or_assign(detail::make_ordered<typename metric::key_type>(std::forward<K>(key),
-                                                                                     "set a NaN key in", Name.view()),
-                                     typename metric::value_type{std::forward<V>(value)});
-            }(static_cast<slot&>(access::fields(state_.records.open())).value);
+            detail::assign_key_value(static_cast<slot&>(access::fields(state_.records.open())).value,
+                                     std::forward<K>(key), std::forward<V>(value), "set a NaN key in", Name.view());
             state_.written.set(slot::index);
         }
     }
@@ -264,8 +262,10 @@ public:
             using slot = detail::slot_t<storage_type, Name>;
             using metric = typename slot::metric;
             auto& ranking = static_cast<slot&>(access::fields(state_.records.open())).value;
+            // The key as a view of a string's characters: the ranking builds
+            // its string only for an entry that ranks, into a free slot's.
             ranking.add(
-                detail::make_ordered<typename metric::key_type>(std::forward<K>(key), "add a NaN key to", Name.view()),
+                detail::lookup_key<typename metric::key_type>(std::forward<K>(key), "add a NaN key to", Name.view()),
                 detail::make_ordered<typename metric::value_type>(std::forward<V>(value), "add a NaN value to",
                                                                   Name.view()));
             state_.written.set(slot::index);
@@ -326,7 +326,7 @@ private:
         } else {
             require_scope("set", index);  // a written metric proves a scope open
         }
-        field = T{std::forward<V>(value)};  // built, then moved in: nothing changes if building throws
+        detail::assign_value(field, std::forward<V>(value));  // nothing changes if it throws
         if (!was_present) mark_first_write(index, where);
     }
 
@@ -340,10 +340,9 @@ private:
         // Tested before the writes; one mask test when the metrics share a
         // word of presence bits. Written metrics prove a scope open.
         bool const all_present = state_.written.template all<index_of<std::remove_cvref_t<Args>::name>...>();
+        bool const any_present = state_.written.template any<index_of<std::remove_cvref_t<Args>::name>...>();
         if (!all_present) require_scope(operation, positions.data(), positions.size());
-        if (!overwrite && state_.written.template any<index_of<std::remove_cvref_t<Args>::name>...>()) [[unlikely]] {
-            raise_already_set(positions.data(), positions.size());
-        }
+        if (!overwrite && any_present) [[unlikely]] raise_already_set(positions.data(), positions.size());
         // Build every new value first: if one throws, nothing was written.
         std::tuple<typename metric_t<Schema, std::remove_cvref_t<Args>::name>::value_type...> values{
             typename metric_t<Schema, std::remove_cvref_t<Args>::name>::value_type{args.forward()}...};
@@ -353,7 +352,7 @@ private:
                   std::get<I>(std::move(values))),
              ...);
         }(std::index_sequence_for<Args...>{});
-        if (!all_present) mark_first_writes(positions.data(), positions.size(), update_site);
+        if (!all_present) mark_first_writes<index_of<std::remove_cvref_t<Args>::name>...>(any_present);
     }
 
     // Marks an absent metric present, first written at `where`.
@@ -362,11 +361,17 @@ private:
         state_.first_set[index] = where;
     }
 
-    // The same for those of `metrics` that are absent (`update`).
-    void mark_first_writes(std::size_t const* metrics, std::size_t count, call_site where) noexcept {
-        for (std::size_t i = 0; i < count; ++i) {
-            std::size_t const index = metrics[i];
-            if (!state_.written[index]) mark_first_write(index, where);
+    // The same for those of the metrics at `Indices` that are absent, first
+    // written by an update: unrolled at compile time, and when none was
+    // present (as on every update that does not overwrite), one `or` of the
+    // bits and a store of each site, without a test per metric.
+    template <std::size_t... Indices>
+    [[gnu::always_inline]] void mark_first_writes(bool any_present) noexcept {
+        if (!any_present) {
+            state_.written.template set_all<Indices...>();
+            ((state_.first_set[Indices] = update_site), ...);
+        } else {
+            ((state_.written[Indices] ? void() : mark_first_write(Indices, update_site)), ...);
         }
     }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <typed_metrics/checks.hpp>
+#include <typed_metrics/detail/add_overflows.hpp>
 #include <typed_metrics/detail/hana_string.hpp>
 #include <typed_metrics/detail/presence_bits.hpp>
 #include <typed_metrics/detail/print.hpp>
@@ -168,24 +169,21 @@ struct record_access {
         return r.present_;
     }
 
-    // Marks a counter in `present`, then `+=` on it (an absent counter holds
-    // 0): both contexts' `increment`. A template per counter type, not per
-    // name. An integer sum that leaves the counter's type throws
-    // `metrics_error` naming `counter_name`, the counter unchanged: no
-    // undefined behaviour, no silent wrap. Floating counters follow IEEE
-    // arithmetic.
-    template <std::size_t N, class T, class V>
-    [[gnu::always_inline]] static void add(presence_bits<N>& present, T& counter, std::size_t index, V&& delta,
-                                           std::string_view counter_name) {
+    // `+=` on a counter already marked present (an absent counter holds 0):
+    // both contexts' `increment`, which mark it first. Only a nonzero count
+    // overflows, and an absent counter is 0, so an increment that throws
+    // finds the mark already set: the error path never asks whether this
+    // call set it. A template per counter type, not per name. An integer sum
+    // that leaves the counter's type throws `metrics_error` naming
+    // `counter_name`, the counter unchanged: no undefined behaviour, no
+    // silent wrap. Floating counters follow IEEE arithmetic.
+    template <class T, class V>
+    [[gnu::always_inline]] static void add(T& counter, V&& delta, std::string_view counter_name) {
         T const step{std::forward<V>(delta)};
-        // Marked first: only a nonzero count overflows, and an absent counter
-        // is 0, so an increment that throws finds the mark already set. The
-        // error path then never asks whether this call set it.
-        present.set(index);
         if constexpr (std::is_integral_v<T>) {
             // The sum is written in place (wrapped, on overflow) and the error
             // path takes it back: the fast path keeps no copy of the old count.
-            if (__builtin_add_overflow(counter, step, &counter)) [[unlikely]] undo_overflow(counter, step, counter_name);
+            if (add_overflows(counter, step)) [[unlikely]] undo_overflow(counter, step, counter_name);
         } else {
             counter += step;
         }

@@ -5,6 +5,7 @@
 #include <typed_metrics/checks.hpp>
 #include <typed_metrics/detail/call_on_exit.hpp>
 #include <typed_metrics/detail/function.hpp>
+#include <typed_metrics/detail/in_place.hpp>
 #include <typed_metrics/detail/record_pool.hpp>
 #include <typed_metrics/exit_info.hpp>
 #include <typed_metrics/fixed_string.hpp>
@@ -64,7 +65,8 @@ public:
             if (metrics.empty()) state_.start_ns = state_.options.clock();
             using slot = detail::slot_t<typename Schema::storage, Name>;
             auto& counter = static_cast<slot&>(access::fields(metrics)).value;
-            access::add(access::presence(metrics), counter, slot::index, std::forward<V>(delta), Name.view());
+            access::presence(metrics).set(slot::index);  // marked first (record_access::add)
+            access::add(counter, std::forward<V>(delta), Name.view());
             (set_if_absent(metrics, std::forward<Extras>(extras)), ...);
         }
     }
@@ -84,7 +86,7 @@ private:
         using slot = detail::slot_t<typename Schema::storage, std::remove_cvref_t<Arg>::name>;
         auto& present = access::presence(metrics);
         if (present[slot::index]) return;
-        static_cast<slot&>(access::fields(metrics)).value = typename slot::metric::value_type{extra.forward()};
+        detail::assign_value(static_cast<slot&>(access::fields(metrics)).value, extra.forward());
         present.set(slot::index);
     }
 

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
+#include <typed_metrics/detail/in_place.hpp>
 #include <typed_metrics/detail/ordered_value.hpp>
 
 #include <array>
 #include <compare>
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 // The iterator tags alone, from libstdc++'s private header where it has one:
@@ -50,25 +52,39 @@ public:
     static constexpr std::size_t capacity() noexcept { return N; }
 
     /// Records `(key, value)` if it ranks among the `N` largest so far.
+    /// `key` converts to `K`, or is a view of a string `K`'s characters: it
+    /// is compared as given (a string as a view), and a `K` is written only
+    /// for an entry that ranks, assigned into a free slot's (a string's
+    /// capacity is reused).
     /// Duplicate keys are distinct entries, as in PyTorch's `TopN`.
     /// A floating-point NaN key or value has no rank: it throws
     /// `metrics_error` (in a constant expression, it does not compile).
-    /// Strong guarantee: if moving the key or value in throws, the ranking is
-    /// unchanged.
-    constexpr void add(K key, V value) {
-        if (detail::is_nan(key) || detail::is_nan(value)) [[unlikely]] detail::raise_nan("add NaN to", "a top_n");
-        if (size_ == N && !ranks_above(key, value, ranked(N - 1))) return;
-        std::size_t const rank = rank_of(key, value);
-        // The entry goes to a free slot (one is spare when full) and stays
-        // there: only slot numbers move to make room, never entries (moving a
-        // string copies its characters), and no ranked entry is written.
-        std::size_t const slot = order_[size_];
-        slots_[slot].first = std::move(key);
-        slots_[slot].second = std::move(value);
-        // When full, the last entry's slot moves to position N: the new spare.
-        for (std::size_t i = size_; i > rank; --i) order_[i] = order_[i - 1];
-        order_[rank] = static_cast<slot_index>(slot);
-        if (size_ < N) ++size_;
+    /// Strong guarantee: only a free slot is written before the entry is
+    /// linked into the order, so if writing the key or value throws, the
+    /// ranking is unchanged.
+    template <class Key = K>
+        requires std::convertible_to<Key, K> || detail::viewed_as_string<K, Key>
+    constexpr void add(Key&& key, V value) {
+        if constexpr (!std::is_same_v<std::remove_cvref_t<Key>, K> && !detail::viewed_as_string<K, Key>) {
+            K converted = std::forward<Key>(key);  // as a parameter of type K would be
+            add(std::move(converted), std::move(value));
+        } else {
+            decltype(auto) compared = detail::lookup_key<K>(key, "add NaN to", "a top_n");
+            if (detail::is_nan(value)) [[unlikely]] detail::raise_nan("add NaN to", "a top_n");
+            if (size_ == N && !ranks_above(compared, value, ranked(N - 1))) return;
+            std::size_t const rank = rank_of(compared, value);
+            // The entry goes to a free slot (one is spare when full) and stays
+            // there: only slot numbers move to make room, never entries (moving
+            // a string copies its characters), and no ranked entry is written.
+            std::size_t const slot = order_[size_];
+            detail::assign_value(slots_[slot].first,
+                                 detail::stored_form<K>(std::forward<Key>(key), std::move(compared)));
+            slots_[slot].second = std::move(value);
+            // When full, the last entry's slot moves to position N: the new spare.
+            for (std::size_t i = size_; i > rank; --i) order_[i] = order_[i - 1];
+            order_[rank] = static_cast<slot_index>(slot);
+            if (size_ < N) ++size_;
+        }
     }
 
     constexpr std::size_t size() const noexcept { return size_; }
@@ -89,8 +105,15 @@ public:
     }
 
 private:
-    static constexpr bool ranks_above(K const& key, V const& value, value_type const& entry) {
-        return std::tie(value, key) > std::tie(entry.second, entry.first);
+    // A key given as a view is compared with a view of the entry's: clang 14
+    // compares no tuples of a view and a string.
+    template <class Key>
+    static constexpr bool ranks_above(Key const& key, V const& value, value_type const& entry) {
+        if constexpr (std::is_same_v<Key, K>) {
+            return std::tie(value, key) > std::tie(entry.second, entry.first);
+        } else {
+            return std::tie(value, key) > std::tuple<V const&, Key>(entry.second, Key(entry.first));
+        }
     }
     constexpr value_type const& ranked(std::size_t rank) const noexcept { return slots_[order_[rank]]; }
 
@@ -98,7 +121,8 @@ private:
     // position. Small rankings scan from the top, which stops at once for the
     // largest entries (often the new ones, and the usual case while a ranking
     // fills); larger ones search the sorted ranks by halves.
-    constexpr std::size_t rank_of(K const& key, V const& value) const {
+    template <class Key>
+    constexpr std::size_t rank_of(Key const& key, V const& value) const {
         std::size_t rank = 0;
         if constexpr (N <= linear_search_capacity) {
             while (rank < size_ && !ranks_above(key, value, ranked(rank))) ++rank;

@@ -17,7 +17,7 @@ void record_everything(tmx::metrics_context<names_schema>& context, tmx::runtime
     auto const scope = context.enter();
     context.increment<"a_counter">(1);
     context.set<"a_value">("x");
-    context.set<"a_value">("y", tmx::overwrite);
+    context.set<"a_value">(tmx::overwrite, "y");
     context.update(tmx::arg<"another_value"> = 1.0);
     context.update(tmx::overwrite, tmx::arg<"another_value"> = 2.0, tmx::arg<"a_value"> = "z");
     context.update_outer(tmx::arg<"another_value"> = 3.0);

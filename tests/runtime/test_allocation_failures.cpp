@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <new>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -40,6 +41,9 @@ using context_type = tmx::metrics_context<oom_schema>;
 
 // Longer than any small-string buffer, so that copying it allocates.
 std::string const long_text(64, 'x');
+// Longer than the capacity of a field or slot that held `long_text`, or
+// `long_text` + a suffix (libstdc++'s operator+ doubles the capacity: 128).
+std::string const longer_text(256, 'y');
 
 template <class Setup, class Operation>
 void check_strong_guarantee(Setup setup, Operation operation) {
@@ -58,7 +62,11 @@ void some_setup(context_type& c) {
 
 BOOST_AUTO_TEST_CASE(set_of_a_string_value) {
     check_strong_guarantee(no_setup, [](context_type& c) { c.set<"s2">(long_text); });
-    check_strong_guarantee(some_setup, [](context_type& c) { c.set<"s1">(tmx::overwrite, long_text); });
+    // Assigned into the field: the assignment allocates beyond its capacity
+    // (within it, nothing: runtime/test_allocations.cpp).
+    check_strong_guarantee(some_setup, [](context_type& c) { c.set<"s1">(tmx::overwrite, longer_text); });
+    check_strong_guarantee(some_setup, [](context_type& c) { c.set<"s1">(tmx::overwrite, std::string_view{longer_text}); });
+    check_strong_guarantee(some_setup, [](context_type& c) { c.set<"s1">(tmx::overwrite, longer_text.c_str()); });
 }
 
 BOOST_AUTO_TEST_CASE(update_of_one_to_five_keys) {
@@ -87,6 +95,10 @@ BOOST_AUTO_TEST_CASE(containers) {
     check_strong_guarantee(some_setup, [](context_type& c) { c.set_key_value<"flags">(long_text + "k", true); });
     check_strong_guarantee(some_setup, [](context_type& c) { c.set_key_value<"flags">(long_text + "new", true); });
     check_strong_guarantee(some_setup, [](context_type& c) { c.add_top_n<"top">(long_text + "u", 5); });
+    // Looked up as views of the argument's characters, built only to insert.
+    check_strong_guarantee(some_setup, [](context_type& c) { c.add_to_set<"tags">(std::string_view{longer_text}); });
+    check_strong_guarantee(some_setup, [](context_type& c) { c.set_key_value<"flags">(longer_text.c_str(), true); });
+    check_strong_guarantee(some_setup, [](context_type& c) { c.add_top_n<"top">(std::string_view{longer_text}, 7); });
 }
 
 BOOST_AUTO_TEST_CASE(enter_and_exit_allocate_nothing_to_fail) {

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace {
@@ -27,7 +28,13 @@ namespace {
 
 using schema = tmx::schema<tmx::counter<"graph_breaks">, tmx::counter<"cache_bytes", std::uint64_t>,
                            tmx::value<"compile_ms", double>, tmx::value<"optimized", bool>,
-                           tmx::value<"backend", std::string>, tmx::set_of<"guards", std::string>>;
+                           tmx::value<"backend", std::string>, tmx::set_of<"guards", std::string>,
+                           tmx::map_of<"features", std::string, bool>,
+                           tmx::top_n_of<"slowest", std::string, std::int64_t, 3>>;
+
+// Longer than any small-string buffer (15 characters in libstdc++, 22 in libc++).
+constexpr char const* long_a = "TENSOR_MATCH: L['x'].size()[0] == 8";
+constexpr char const* long_b = "GLOBAL_STATE: torch.is_grad_enabled()";
 
 // Counts the allocations `f` makes.
 template <class F>
@@ -63,6 +70,52 @@ BOOST_AUTO_TEST_CASE(scalar_operations_and_scopes_allocate_nothing) {
     cycle();  // a first cycle may warm up anything lazily allocated
     BOOST_TEST(allocations_of(cycle) == 0u);
     BOOST_TEST(reports == 2 * 5u);  // both cycles reported their 5 metrics
+}
+
+// A string is assigned into the field's capacity, as a hand-written struct
+// assigns it: no temporary is built, so once the field (of each of the
+// context's two records) has held a string as long, a set allocates nothing.
+BOOST_AUTO_TEST_CASE(a_long_string_set_into_a_field_whose_capacity_suffices_allocates_nothing) {
+    tmx::metrics_context<schema> context{nullptr};
+    std::string const as_string{long_a};
+    auto const cycle = [&] {
+        auto const scope = context.enter();
+        context.set<"backend">(long_a);
+        context.set<"backend">(tmx::overwrite, std::string_view{long_b});
+        context.set<"backend">(tmx::overwrite, as_string);
+    };
+    cycle();
+    cycle();  // both records' fields have their capacity
+    BOOST_TEST(allocations_of(cycle) == 0u);
+}
+
+// Containers are searched with the argument as it is given (a view of its
+// characters): an element, or a key, already there costs no allocation.
+BOOST_AUTO_TEST_CASE(an_element_or_key_already_present_allocates_nothing) {
+    tmx::metrics_context<schema> context{nullptr};
+    auto const scope = context.enter();
+    context.add_to_set<"guards">(long_a);
+    context.set_key_value<"features">(long_a, true);
+    BOOST_TEST(allocations_of([&] {
+                   context.add_to_set<"guards">(long_a);
+                   context.add_to_set<"guards">(std::string_view{long_a});
+                   context.set_key_value<"features">(long_a, false);
+                   context.set_key_value<"features">(std::string_view{long_a}, true);
+               }) == 0u);
+    BOOST_TEST(allocations_of([&] { context.add_to_set<"guards">(long_b); }) == 2u);  // a new element: node, string
+}
+
+// A ranking decides whether an entry ranks before it builds its key, and
+// assigns a ranking key into its free slot's string.
+BOOST_AUTO_TEST_CASE(a_ranking_key_that_does_not_rank_or_fits_its_slot_allocates_nothing) {
+    tmx::metrics_context<schema> context{nullptr};
+    auto const scope = context.enter();
+    for (std::int64_t v = 10; v < 14; ++v) context.add_top_n<"slowest">(long_a, v);  // all 4 slots hold long keys
+    BOOST_TEST(allocations_of([&] {
+                   context.add_top_n<"slowest">(long_b, 1);            // ranks below the 3 kept
+                   context.add_top_n<"slowest">(long_a, 20);           // ranks first: into the spare slot
+                   context.add_top_n<"slowest">(std::string_view{long_a}, 21);
+               }) == 0u);
 }
 
 // Units of work opened and ended from on_exit, three levels deep, and kept

@@ -20,6 +20,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <type_traits>
 #include <utility>
@@ -144,7 +145,7 @@ BOOST_AUTO_TEST_CASE(test_set_key_value) {
         context.set_key_value<"feature_usage">("k2", false);
     }
     BOOST_TEST(last().size() == 1u);
-    auto const expected = std::map<std::string, bool>{{"k", true}, {"k2", false}};
+    auto const expected = std::map<std::string, bool, std::less<>>{{"k", true}, {"k2", false}};
     BOOST_TEST((*last().get<"feature_usage">() == expected));
 }
 
@@ -191,8 +192,8 @@ BOOST_FIXTURE_TEST_CASE(test_add_to_set, reporting_fixture<set_schema>) {
         context.add_to_set<"m2">(4);
     }
     BOOST_TEST_REQUIRE(exits.size() == 1u);
-    BOOST_TEST((*exits.back().metrics.get<"m1">() == std::set<int>{1, 2}));
-    BOOST_TEST((*exits.back().metrics.get<"m2">() == std::set<int>{3, 4}));
+    BOOST_TEST((*exits.back().metrics.get<"m1">() == std::set<int, std::less<>>{1, 2}));
+    BOOST_TEST((*exits.back().metrics.get<"m2">() == std::set<int, std::less<>>{3, 4}));
 }
 
 // --- The semantics table (docs/semantics.md), row by row ---
@@ -270,7 +271,7 @@ BOOST_AUTO_TEST_CASE(only_the_outermost_exit_reports_everything_recorded_at_any_
     BOOST_TEST_REQUIRE(exits.size() == 1u);
     BOOST_TEST(*last().get<"count">() == 3);
     BOOST_TEST(*last().get<"name">() == "deep");
-    BOOST_TEST((*last().get<"tags">() == std::set<std::string>{"inner", "outer"}));
+    BOOST_TEST((*last().get<"tags">() == std::set<std::string, std::less<>>{"inner", "outer"}));
     BOOST_TEST(!context.in_progress());
 }
 
@@ -599,7 +600,33 @@ BOOST_AUTO_TEST_CASE(add_to_set_collapses_duplicates) {
         context.add_to_set<"tags">("a");
         context.add_to_set<"tags">(std::string("b"));
     }
-    BOOST_TEST((*last().get<"tags">() == std::set<std::string>{"a", "b"}));
+    BOOST_TEST((*last().get<"tags">() == std::set<std::string, std::less<>>{"a", "b"}));
+}
+
+// Sets and maps compare with std::less<>: a record's set or map is searched
+// with a view as it is filled with one, without building a string.
+BOOST_AUTO_TEST_CASE(sets_and_maps_are_stored_with_a_transparent_comparator) {
+    static_assert(std::is_same_v<decltype(*last().get<"tags">()), std::set<std::string, std::less<>> const&>);
+    static_assert(std::is_same_v<decltype(*last().get<"feature_usage">()),
+                                 std::map<std::string, bool, std::less<>> const&>);
+    std::string const long_tag(40, 't');
+    {
+        auto const scope = context.enter();
+        context.add_to_set<"tags">(std::string_view{long_tag});
+        context.add_to_set<"tags">(long_tag.c_str());
+        context.add_to_set<"tags">(long_tag);
+        context.add_to_set<"tags">(std::string_view{long_tag}.substr(0, 3));
+        context.set_key_value<"feature_usage">(std::string_view{long_tag}, true);
+        context.set_key_value<"feature_usage">(long_tag.c_str(), false);
+        context.set_key_value<"feature_usage">(std::string{long_tag}, true);
+        context.set_key_value<"feature_usage">(std::string_view{long_tag}.substr(0, 3), false);
+    }
+    auto const& tags = *last().get<"tags">();
+    BOOST_TEST((tags == std::set<std::string, std::less<>>{long_tag, "ttt"}));
+    BOOST_TEST(tags.contains(std::string_view{long_tag}));
+    auto const& usage = *last().get<"feature_usage">();
+    BOOST_TEST((usage == std::map<std::string, bool, std::less<>>{{long_tag, true}, {"ttt", false}}));
+    BOOST_TEST(usage.find(std::string_view{"ttt"})->second == false);
 }
 
 BOOST_AUTO_TEST_CASE(set_key_value_repeated_keys_overwrite_and_never_throw) {
@@ -607,7 +634,7 @@ BOOST_AUTO_TEST_CASE(set_key_value_repeated_keys_overwrite_and_never_throw) {
         auto const scope = context.enter();
         for (bool const value : {true, false, true, false}) context.set_key_value<"feature_usage">("k", value);
     }
-    BOOST_TEST((*last().get<"feature_usage">() == std::map<std::string, bool>{{"k", false}}));
+    BOOST_TEST((*last().get<"feature_usage">() == std::map<std::string, bool, std::less<>>{{"k", false}}));
 }
 
 BOOST_AUTO_TEST_CASE(in_progress_follows_the_depth) {
@@ -850,7 +877,7 @@ BOOST_AUTO_TEST_CASE(a_nan_element_is_refused_and_every_later_element_kept) {
         context.add_to_set<"ratios">(inf);
         context.add_to_set<"ratios">(-inf);
     }
-    BOOST_TEST((*last().get<"ratios">() == std::set<double>{-inf, 1.0, 2.0, inf}));
+    BOOST_TEST((*last().get<"ratios">() == std::set<double, std::less<>>{-inf, 1.0, 2.0, inf}));
 }
 
 BOOST_AUTO_TEST_CASE(a_refused_nan_leaves_an_absent_metric_absent) {
@@ -874,7 +901,7 @@ BOOST_AUTO_TEST_CASE(a_nan_map_key_is_refused_and_a_nan_map_value_kept) {
         context.set_key_value<"by_ratio">(-inf, 4);
         context.set_key_value<"weights">("w", not_a_number);
     }
-    BOOST_TEST((*last().get<"by_ratio">() == std::map<double, int>{{-inf, 4}, {0.5, 1}, {1.5, 3}}));
+    BOOST_TEST((*last().get<"by_ratio">() == std::map<double, int, std::less<>>{{-inf, 4}, {0.5, 1}, {1.5, 3}}));
     BOOST_TEST(std::isnan(last().get<"weights">()->at("w")));
 }
 
@@ -965,6 +992,53 @@ BOOST_AUTO_TEST_CASE(a_narrow_counter_refuses_what_its_type_cannot_hold) {
         context.increment<"small">(std::int8_t{27});
     }
     BOOST_TEST(int{*last().get<"small">()} == 127);  // printed as a number if it fails
+}
+
+// The add behind every integer increment (an `asm` add to memory and its
+// flag on x86-64) against __builtin_add_overflow: every pair of 8-bit
+// values, and the values around 0 and the limits of every wider type.
+template <class T>
+void check_add_overflows(T a, T b) {
+    T expected_sum{};
+    bool const expected = __builtin_add_overflow(a, b, &expected_sum);
+    T sum = a;
+    bool const overflowed = tmx::detail::add_overflows(sum, b);
+    BOOST_TEST(overflowed == expected, +a << " + " << +b);
+    BOOST_TEST(+sum == +expected_sum, +a << " + " << +b);
+}
+
+template <class T>
+void check_add_overflows_around_the_limits() {
+    using limits = std::numeric_limits<T>;
+    std::vector<T> values;
+    for (T base : {limits::min(), T{0}, limits::max()}) {
+        for (int offset = -2; offset <= 2; ++offset) {
+            T value{};
+            if (!__builtin_add_overflow(base, offset, &value)) values.push_back(value);
+        }
+    }
+    for (T a : values) {
+        for (T b : values) check_add_overflows(a, b);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_overflow_test_agrees_with_the_builtin_for_every_width_and_signedness) {
+    for (int a = -128; a < 128; ++a) {
+        for (int b = -128; b < 128; ++b) {
+            check_add_overflows(static_cast<signed char>(a), static_cast<signed char>(b));
+            check_add_overflows(static_cast<unsigned char>(a), static_cast<unsigned char>(b));
+            check_add_overflows(static_cast<char>(a), static_cast<char>(b));
+        }
+    }
+    check_add_overflows_around_the_limits<short>();
+    check_add_overflows_around_the_limits<unsigned short>();
+    check_add_overflows_around_the_limits<int>();
+    check_add_overflows_around_the_limits<unsigned>();
+    check_add_overflows_around_the_limits<long long>();
+    check_add_overflows_around_the_limits<unsigned long long>();
+    check_add_overflows_around_the_limits<wchar_t>();
+    check_add_overflows_around_the_limits<char16_t>();
+    check_add_overflows_around_the_limits<char32_t>();
 }
 
 BOOST_AUTO_TEST_CASE(a_floating_counter_follows_ieee_arithmetic) {

@@ -108,6 +108,9 @@ BOOST_AUTO_TEST_CASE(sets_and_maps_of_elements_that_throw_on_copy_move_and_compa
     check_strong_guarantee(some_setup, [&](context_type& c) { c.add_to_set<"elements">(fresh); });
     check_strong_guarantee(some_setup, [&](context_type& c) { c.set_key_value<"pairs">(fresh, existing); });
     check_strong_guarantee(no_setup, [&](context_type& c) { c.set_key_value<"pairs">(fresh, existing); });
+    // Searched first: an element already there, a key already there (its value replaced).
+    check_strong_guarantee(some_setup, [&](context_type& c) { c.add_to_set<"elements">(existing); });
+    check_strong_guarantee(some_setup, [&](context_type& c) { c.set_key_value<"pairs">(existing, fresh); });
 }
 
 // Rankings: keys and values whose copies and comparisons throw (their moves

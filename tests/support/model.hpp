@@ -103,6 +103,10 @@ inline model_record to_model(tmx::record<model_schema> const& r) {
             ranking entries;
             for (auto const& [key, v] : value) entries.emplace_back(v, key);
             out.emplace(name, entries);
+        } else if constexpr (requires { typename T::mapped_type; }) {  // the model's map need not share its comparator
+            out.emplace(name, std::map<int, int>(value.begin(), value.end()));
+        } else if constexpr (requires { typename T::key_compare; }) {
+            out.emplace(name, std::set<int>(value.begin(), value.end()));
         } else {
             out.emplace(name, value);
         }

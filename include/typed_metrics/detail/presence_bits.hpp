@@ -31,6 +31,15 @@ public:
             return ((*this)[Indices] && ...);
         }
     }
+    // Sets the bits at `Indices`: one `or` per word when they share one.
+    template <std::size_t... Indices>
+    constexpr void set_all() noexcept {
+        if constexpr (in_one_word<Indices...>) {
+            words_[word_of<Indices...>] |= (bit(Indices) | ...);
+        } else {
+            (set(Indices), ...);
+        }
+    }
     template <std::size_t... Indices>
     constexpr bool any() const noexcept {
         if constexpr (in_one_word<Indices...>) {

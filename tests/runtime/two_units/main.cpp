@@ -25,6 +25,6 @@ int main() {
     std::cout << reported << '\n';
     auto const units = reported.get<"units">();
     bool const ok = reported.get<"calls">().value_or(0) == 3 && units &&
-                    *units == std::set<std::string>{"first", "second"};
+                    *units == std::set<std::string, std::less<>>{"first", "second"};
     return ok ? 0 : 1;
 }
