@@ -42,14 +42,11 @@ namespace {
 using names = std::array<char const*, 8>;
 constexpr names short_guards{"shape", "dtype", "device", "stride", "grad", "layout", "rank", "storage"};
 constexpr names short_ops{"matmul", "conv", "relu", "softmax", "gelu", "add", "mul", "view"};
-constexpr names long_guards{"TENSOR_MATCH: L['x'].size()[0] == 8",
-                            "GLOBAL_STATE: torch.is_grad_enabled()",
-                            "DEFAULT_DEVICE: torch.device('cuda:0')",
-                            "ID_MATCH: ___check_obj_id(L['self'].weight)",
-                            "TYPE_MATCH: ___check_type_id(L['mod'], 94)",
-                            "DICT_KEYS: list(L['kwargs'].keys()) == ['dim']",
-                            "SHAPE_ENV: 2 <= L['x'].size()[1]",
-                            "TORCH_FUNCTION_MODE_STACK: ___check_mode_stack()"};
+constexpr names long_guards{
+    "TENSOR_MATCH: L['x'].size()[0] == 8",        "GLOBAL_STATE: torch.is_grad_enabled()",
+    "DEFAULT_DEVICE: torch.device('cuda:0')",     "ID_MATCH: ___check_obj_id(L['self'].weight)",
+    "TYPE_MATCH: ___check_type_id(L['mod'], 94)", "DICT_KEYS: list(L['kwargs'].keys()) == ['dim']",
+    "SHAPE_ENV: 2 <= L['x'].size()[1]",           "TORCH_FUNCTION_MODE_STACK: ___check_mode_stack()"};
 constexpr names long_ops{"triton_poi_fused_add_mul_0",
                          "torch/_inductor/codegen/triton.py",
                          "triton_red_fused__softmax_native_layer_norm_3",
@@ -93,9 +90,8 @@ struct lib_schema_of<std::index_sequence<I...>> {
 struct lib_schema : lib_schema_of<std::make_index_sequence<fresh>>::type {};
 
 struct library {
-    tmx::metrics_context<lib_schema> context{[](tmx::exit_info<lib_schema> const& e) {
-        benchmark::DoNotOptimize(e.metrics.size());
-    }};
+    tmx::metrics_context<lib_schema> context{
+        [](tmx::exit_info<lib_schema> const& e) { benchmark::DoNotOptimize(e.metrics.size()); }};
     [[gnu::always_inline]] auto enter() { return context.enter(); }
     [[gnu::always_inline]] void increment(std::int64_t v) { context.increment<"graph_breaks">(v); }
     [[gnu::always_inline]] void set(double v) { context.set<"compile_ms">(tmx::overwrite, v); }
@@ -214,7 +210,8 @@ struct hand_written {
         }
     }
     [[gnu::always_inline]] void require_scope() const {
-        if (depth == 0) [[unlikely]] outside();
+        if (depth == 0) [[unlikely]]
+            outside();
     }
     [[gnu::always_inline]] bool present(std::size_t metric) const { return (metrics.present & bit(metric)) != 0; }
     [[gnu::always_inline]] void first_write(std::size_t metric, [[maybe_unused]] site where) {
@@ -225,7 +222,8 @@ struct hand_written {
     [[gnu::always_inline]] void will_write(std::size_t metric, bool overwrite, site where) {
         require_scope();
         if (present(metric)) {
-            if (!overwrite) [[unlikely]] already_set(metric);
+            if (!overwrite) [[unlikely]]
+                already_set(metric);
         } else {
             first_write(metric, where);
         }
@@ -348,18 +346,20 @@ struct hand_written {
 
 struct map_port {
     using ranking = tmx::top_n<std::string, std::int64_t, ranking_size>;
-    using value = std::variant<std::int64_t, double, std::string, std::set<std::string>, std::map<std::string, bool>,
-                               ranking>;
+    using value =
+        std::variant<std::int64_t, double, std::string, std::set<std::string>, std::map<std::string, bool>, ranking>;
     std::unordered_map<std::string, value> metrics;
     int depth = 0;
-    std::function<void(std::unordered_map<std::string, value> const&)> on_exit =
-        [](auto const& m) { benchmark::DoNotOptimize(m.size()); };
+    std::function<void(std::unordered_map<std::string, value> const&)> on_exit = [](auto const& m) {
+        benchmark::DoNotOptimize(m.size());
+    };
 
     [[noreturn, gnu::cold, gnu::noinline]] static void outside(std::string const& metric) {
         throw std::runtime_error("Cannot record " + metric + " outside of a MetricsContext");
     }
     void require_scope(std::string const& metric) const {
-        if (depth == 0) [[unlikely]] outside(metric);
+        if (depth == 0) [[unlikely]]
+            outside(metric);
     }
     template <class T>
     T& slot(std::string const& metric) {
@@ -673,8 +673,8 @@ void add_cases(std::vector<benchmark_case>& cases, std::string const& kernel) {
     cases.push_back({kernel + "/library", &time_kernel<Kernel, library>, &count_kernel<Kernel, library>});
     cases.push_back(
         {kernel + "/struct", &time_kernel<Kernel, hand_written<true>>, &count_kernel<Kernel, hand_written<true>>});
-    cases.push_back({kernel + "/plain", &time_kernel<Kernel, hand_written<false>>,
-                     &count_kernel<Kernel, hand_written<false>>});
+    cases.push_back(
+        {kernel + "/plain", &time_kernel<Kernel, hand_written<false>>, &count_kernel<Kernel, hand_written<false>>});
     cases.push_back({kernel + "/map", &time_kernel<Kernel, map_port>, &count_kernel<Kernel, map_port>});
 }
 

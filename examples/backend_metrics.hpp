@@ -9,7 +9,9 @@
 
 namespace tmx = typed_metrics;
 
+// clang-format off: one metric per line
 struct backend_metrics : tmx::schema<
     tmx::value<"backend", std::string>,
     tmx::counter<"code_bytes", std::uint64_t>,
     tmx::top_n_of<"slowest_passes", std::string, std::int64_t, 3>> {};
+// clang-format on

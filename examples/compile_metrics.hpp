@@ -10,6 +10,7 @@
 
 namespace tmx = typed_metrics;
 
+// clang-format off: one metric per line
 //! [schema]
 struct compile_schema : tmx::schema<
     tmx::value<"unit", std::string>,                                  // which source was compiled
@@ -22,3 +23,4 @@ struct compile_schema : tmx::schema<
     tmx::map_of<"feature_usage", std::string, bool>,                  // last write per key wins
     tmx::top_n_of<"slowest_passes", std::string, std::int64_t, 3>> {};  // the 3 costliest passes
 //! [schema]
+// clang-format on

@@ -8,9 +8,11 @@
 
 namespace tmx = typed_metrics;
 
+// clang-format off: one metric per line
 //! [part]
 struct frontend_metrics : tmx::schema<
     tmx::value<"unit", std::string>,
     tmx::counter<"tokens">,
     tmx::set_of<"guards", std::string>> {};
 //! [part]
+// clang-format on

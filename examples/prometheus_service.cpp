@@ -25,8 +25,7 @@ namespace tmx = typed_metrics;
 
 namespace {
 
-struct request_schema : tmx::schema<tmx::value<"unit", std::string>,
-                                    tmx::counter<"graph_breaks">,
+struct request_schema : tmx::schema<tmx::value<"unit", std::string>, tmx::counter<"graph_breaks">,
                                     tmx::counter<"code_bytes", std::uint64_t>> {};
 
 //! [aggregator]
@@ -78,8 +77,8 @@ int main(int argc, char** argv) {
     });
     //! [endpoint]
 
-    int const bound = port == 0 ? server.bind_to_any_port("127.0.0.1")
-                                : (server.bind_to_port("127.0.0.1", port) ? port : -1);
+    int const bound =
+        port == 0 ? server.bind_to_any_port("127.0.0.1") : (server.bind_to_port("127.0.0.1", port) ? port : -1);
     if (bound < 0) {
         std::cerr << "cannot listen on 127.0.0.1:" << port << '\n';
         return 1;

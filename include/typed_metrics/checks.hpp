@@ -115,9 +115,9 @@ template <class Schema, class Arg, class... Rest>
 consteval call_rule first_broken_update_rule() {
     if constexpr (!named_argument<Arg>) {
         return call_rule::named_argument;
-    } else if constexpr (constexpr call_rule broken = first_broken_call_rule<operation::update, Schema,
-                                                                              std::remove_cvref_t<Arg>::name,
-                                                                              arg_value_t<Arg>>();
+    } else if constexpr (constexpr call_rule broken =
+                             first_broken_call_rule<operation::update, Schema, std::remove_cvref_t<Arg>::name,
+                                                    arg_value_t<Arg>>();
                          broken != call_rule::followed) {
         return broken;
     } else if constexpr ((is_argument_called<Rest, std::remove_cvref_t<Arg>::name>() || ...)) {
@@ -187,52 +187,83 @@ consteval bool check_call() {
         return true;
     } else if constexpr (broken == call_rule::declared_name) {
         if constexpr (Op == operation::increment) {
-            static_assert(always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>, "typed_metrics: increment<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
+            static_assert(
+                always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>,
+                "typed_metrics: increment<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
         } else if constexpr (Op == operation::set) {
-            static_assert(always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>, "typed_metrics: set<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
+            static_assert(
+                always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>,
+                "typed_metrics: set<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
         } else if constexpr (Op == operation::add_to_set) {
-            static_assert(always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>, "typed_metrics: add_to_set<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
+            static_assert(
+                always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>,
+                "typed_metrics: add_to_set<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
         } else if constexpr (Op == operation::set_key_value) {
-            static_assert(always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>, "typed_metrics: set_key_value<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
+            static_assert(
+                always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>,
+                "typed_metrics: set_key_value<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
         } else if constexpr (Op == operation::add_top_n) {
-            static_assert(always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>, "typed_metrics: add_top_n<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
+            static_assert(
+                always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>,
+                "typed_metrics: add_top_n<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
         } else {
-            static_assert(always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>, "typed_metrics: record.get<Name>() and contains<Name>() require a metric declared in the schema; did you mean did_you_mean<...>?");
+            static_assert(
+                always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>,
+                "typed_metrics: record.get<Name>() and contains<Name>() require a metric declared in the schema; did you mean did_you_mean<...>?");
         }
         return false;
     } else if constexpr (broken == call_rule::metric_kind) {
         if constexpr (Op == operation::increment) {
-            static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>, "typed_metrics: increment<Name>() requires a counter metric");
+            static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>,
+                          "typed_metrics: increment<Name>() requires a counter metric");
         } else if constexpr (Op == operation::set) {
-            static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>, "typed_metrics: set<Name>() requires a value metric");
+            static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>,
+                          "typed_metrics: set<Name>() requires a value metric");
         } else if constexpr (Op == operation::add_to_set) {
-            static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>, "typed_metrics: add_to_set<Name>() requires a set_of metric");
+            static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>,
+                          "typed_metrics: add_to_set<Name>() requires a set_of metric");
         } else if constexpr (Op == operation::set_key_value) {
-            static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>, "typed_metrics: set_key_value<Name>() requires a map_of metric");
+            static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>,
+                          "typed_metrics: set_key_value<Name>() requires a map_of metric");
         } else {
-            static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>, "typed_metrics: add_top_n<Name>() requires a top_n_of metric");
+            static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>,
+                          "typed_metrics: add_top_n<Name>() requires a top_n_of metric");
         }
         return false;
     } else if constexpr (broken == call_rule::key_conversion) {
         using key = key_argument_t<Args...>;
         if constexpr (Op == operation::set_key_value) {
-            static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, key>, "typed_metrics: set_key_value<Name>(k, v) requires a k that converts to the map's key type without narrowing");
+            static_assert(
+                always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, key>,
+                "typed_metrics: set_key_value<Name>(k, v) requires a k that converts to the map's key type without narrowing");
         } else {
-            static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, key>, "typed_metrics: add_top_n<Name>(k, v) requires a k that converts to the ranking's key type without narrowing");
+            static_assert(
+                always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, key>,
+                "typed_metrics: add_top_n<Name>(k, v) requires a k that converts to the ranking's key type without narrowing");
         }
         return false;
     } else {
         using value = value_argument_t<Args...>;
         if constexpr (Op == operation::increment) {
-            static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, value>, "typed_metrics: increment<Name>(v) requires a v that converts to the counter's type without narrowing");
+            static_assert(
+                always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, value>,
+                "typed_metrics: increment<Name>(v) requires a v that converts to the counter's type without narrowing");
         } else if constexpr (Op == operation::set) {
-            static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, value>, "typed_metrics: set<Name>(v) requires a v that converts to the value's type without narrowing");
+            static_assert(
+                always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, value>,
+                "typed_metrics: set<Name>(v) requires a v that converts to the value's type without narrowing");
         } else if constexpr (Op == operation::add_to_set) {
-            static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, value>, "typed_metrics: add_to_set<Name>(e) requires an e that converts to the set's element type without narrowing");
+            static_assert(
+                always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, value>,
+                "typed_metrics: add_to_set<Name>(e) requires an e that converts to the set's element type without narrowing");
         } else if constexpr (Op == operation::set_key_value) {
-            static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, value>, "typed_metrics: set_key_value<Name>(k, v) requires a v that converts to the map's value type without narrowing");
+            static_assert(
+                always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, value>,
+                "typed_metrics: set_key_value<Name>(k, v) requires a v that converts to the map's value type without narrowing");
         } else {
-            static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, value>, "typed_metrics: add_top_n<Name>(k, v) requires a v that converts to the ranking's value type without narrowing");
+            static_assert(
+                always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, value>,
+                "typed_metrics: add_top_n<Name>(k, v) requires a v that converts to the ranking's value type without narrowing");
         }
         return false;
     }
@@ -253,18 +284,25 @@ consteval bool check_update() {
     if constexpr (broken == call_rule::followed) {
         return check_update<Schema, Rest...>();
     } else if constexpr (broken == call_rule::named_argument) {
-        static_assert(always_false<First>, "typed_metrics: update(...) requires each argument written as tmx::arg<Name> = value");
+        static_assert(always_false<First>,
+                      "typed_metrics: update(...) requires each argument written as tmx::arg<Name> = value");
         return false;
     } else {
         constexpr auto name = std::remove_cvref_t<First>::name;
         if constexpr (broken == call_rule::declared_name) {
-            static_assert(always_false<spelled<no_metric_named, name>, suggestion_t<Schema, name>>, "typed_metrics: update(arg<Name> = v) requires a metric declared in the schema; did you mean did_you_mean<...>?");
+            static_assert(
+                always_false<spelled<no_metric_named, name>, suggestion_t<Schema, name>>,
+                "typed_metrics: update(arg<Name> = v) requires a metric declared in the schema; did you mean did_you_mean<...>?");
         } else if constexpr (broken == call_rule::metric_kind) {
-            static_assert(always_false<spelled<metric_named, name>, declared_t<Schema, name>>, "typed_metrics: update(arg<Name> = v) requires a value metric");
+            static_assert(always_false<spelled<metric_named, name>, declared_t<Schema, name>>,
+                          "typed_metrics: update(arg<Name> = v) requires a value metric");
         } else if constexpr (broken == call_rule::value_conversion) {
-            static_assert(always_false<spelled<metric_named, name>, declared_t<Schema, name>, arg_value_t<First>>, "typed_metrics: update(arg<Name> = v) requires a v that converts to the value's type without narrowing");
+            static_assert(
+                always_false<spelled<metric_named, name>, declared_t<Schema, name>, arg_value_t<First>>,
+                "typed_metrics: update(arg<Name> = v) requires a v that converts to the value's type without narrowing");
         } else {
-            static_assert(always_false<spelled<metric_named, name>>, "typed_metrics: update(...) requires distinct metric names");
+            static_assert(always_false<spelled<metric_named, name>>,
+                          "typed_metrics: update(...) requires distinct metric names");
         }
         return false;
     }

@@ -54,8 +54,10 @@ std::string json_key_text(T const& key) {
         return streamed_text(key);
     } else if constexpr (shape == json_shape::number) {
         std::string text;
-        if (std::isfinite(key)) append_number(text, key);
-        else text = non_finite_name(key);
+        if (std::isfinite(key))
+            append_number(text, key);
+        else
+            text = non_finite_name(key);
         return text;
     } else {
         std::string text;

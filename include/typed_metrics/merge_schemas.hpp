@@ -42,7 +42,8 @@ struct merged<schema<First...>, schema<Second...>, Rest...> : merged<schema<Firs
 template <class... Parts>
 consteval bool check_merge_parts() {
     if constexpr (!(is_schema<Parts> && ...)) {
-        static_assert(always_false<Parts...>, "typed_metrics: merge_schemas<Parts...> requires every part to be a schema<...>");
+        static_assert(always_false<Parts...>,
+                      "typed_metrics: merge_schemas<Parts...> requires every part to be a schema<...>");
     }
     return true;
 }

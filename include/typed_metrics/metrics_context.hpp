@@ -87,8 +87,7 @@ public:
     /// One level of nesting, ended by its destructor.
     class [[nodiscard("a scope ends when it is destroyed: keep it in a variable for the unit of work")]] active_scope {
     public:
-        active_scope(active_scope&& other) noexcept
-            : context_{std::exchange(other.context_, nullptr)} {}
+        active_scope(active_scope&& other) noexcept : context_{std::exchange(other.context_, nullptr)} {}
         active_scope(active_scope const&) = delete;
         active_scope& operator=(active_scope const&) = delete;
         active_scope& operator=(active_scope&&) = delete;
@@ -189,9 +188,9 @@ public:
     /// The spelling of `set<Name>(tmx::overwrite, value)` before the tag came
     /// first, as in `update`; kept for one release.
     template <fixed_string Name, class V>
-    [[deprecated("typed_metrics: write set<Name>(tmx::overwrite, value): the tag comes first")]]
-    [[gnu::always_inline]] void set(V&& value, overwrite_t,
-                                    call_site where = call_site::current()) noexcept(!is_enabled) {
+    [[deprecated(
+        "typed_metrics: write set<Name>(tmx::overwrite, value): the tag comes first")]] [[gnu::always_inline]] void
+    set(V&& value, overwrite_t, call_site where = call_site::current()) noexcept(!is_enabled) {
         set<Name>(overwrite, std::forward<V>(value), where);
     }
 
@@ -289,12 +288,14 @@ private:
     // and an exception cleanup for it (see docs/design.md, Compile-time rules).
     [[gnu::always_inline]] void require_scope(char const* operation, std::size_t const* metrics,
                                               std::size_t count) const {
-        if (state_.depth == 0) [[unlikely]] raise_outside_scope(operation, metrics, count);
+        if (state_.depth == 0) [[unlikely]]
+            raise_outside_scope(operation, metrics, count);
     }
     // One metric, passed by value: a call site's error path is then a call
     // with constants, nothing stored for it on the fast path.
     [[gnu::always_inline]] void require_scope(char const* operation, std::size_t metric) const {
-        if (state_.depth == 0) [[unlikely]] raise_outside_scope(operation, metric);
+        if (state_.depth == 0) [[unlikely]]
+            raise_outside_scope(operation, metric);
     }
 
     [[noreturn, gnu::cold, gnu::noinline]] static void raise_outside_scope(char const* operation,
@@ -304,8 +305,7 @@ private:
         for (std::size_t i = 0; i < count; ++i) message.add(Schema::names[metrics[i]]);
         message.raise(operation);
     }
-    [[noreturn, gnu::cold, gnu::noinline]] static void raise_outside_scope(char const* operation,
-                                                                           std::size_t metric) {
+    [[noreturn, gnu::cold, gnu::noinline]] static void raise_outside_scope(char const* operation, std::size_t metric) {
         raise_outside_scope(operation, &metric, 1);
     }
 
@@ -322,7 +322,8 @@ private:
                                             call_site const& where) {
         bool const was_present = state_.written[index];
         if (was_present) {
-            if (!overwrite) [[unlikely]] raise_already_set(index);
+            if (!overwrite) [[unlikely]]
+                raise_already_set(index);
         } else {
             require_scope("set", index);  // a written metric proves a scope open
         }
@@ -342,7 +343,8 @@ private:
         bool const all_present = state_.written.template all<index_of<std::remove_cvref_t<Args>::name>...>();
         bool const any_present = state_.written.template any<index_of<std::remove_cvref_t<Args>::name>...>();
         if (!all_present) require_scope(operation, positions.data(), positions.size());
-        if (!overwrite && any_present) [[unlikely]] raise_already_set(positions.data(), positions.size());
+        if (!overwrite && any_present) [[unlikely]]
+            raise_already_set(positions.data(), positions.size());
         // Build every new value first: if one throws, nothing was written.
         std::tuple<typename metric_t<Schema, std::remove_cvref_t<Args>::name>::value_type...> values{
             typename metric_t<Schema, std::remove_cvref_t<Args>::name>::value_type{args.forward()}...};
@@ -388,7 +390,6 @@ private:
     [[noreturn, gnu::cold, gnu::noinline]] void raise_already_set(std::size_t metric) const {
         raise_already_set(&metric, 1);
     }
-
 
     // Small enough to inline into every scope's destructor: leaving a nested
     // scope is a decrement and a branch; the outermost exit, once per record,

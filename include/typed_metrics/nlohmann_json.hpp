@@ -41,7 +41,8 @@ Json to_json_value(T const& value) {
         return array;
     } else if constexpr (shape == json_shape::object) {
         Json object = Json::object();
-        for (auto const& [key, mapped] : value) object[json_string_text(json_key_text(key))] = to_json_value<Json>(mapped);
+        for (auto const& [key, mapped] : value)
+            object[json_string_text(json_key_text(key))] = to_json_value<Json>(mapped);
         return object;
     } else if constexpr (shape == json_shape::pairs) {
         Json pairs = Json::array();

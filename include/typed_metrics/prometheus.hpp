@@ -51,12 +51,13 @@ template <class Schema>
 class prometheus_aggregator {
     static constexpr bool counter_named_records = [] {
         bool found = false;
-        detail::for_each_counter<Schema>([&](auto metric, std::size_t) {
-            found = found || decltype(metric)::type::name.view() == "records";
-        });
+        detail::for_each_counter<Schema>(
+            [&](auto metric, std::size_t) { found = found || decltype(metric)::type::name.view() == "records"; });
         return found;
     }();
-    static_assert(!counter_named_records, "typed_metrics: prometheus_aggregator<Schema> requires no counter named 'records': its total would be <prefix>_records_total, the count of records");
+    static_assert(
+        !counter_named_records,
+        "typed_metrics: prometheus_aggregator<Schema> requires no counter named 'records': its total would be <prefix>_records_total, the count of records");
 
 public:
     /// `prefix` starts every exposed name; it must be an identifier.

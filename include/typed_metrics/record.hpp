@@ -183,7 +183,8 @@ struct record_access {
         if constexpr (std::is_integral_v<T>) {
             // The sum is written in place (wrapped, on overflow) and the error
             // path takes it back: the fast path keeps no copy of the old count.
-            if (add_overflows(counter, step)) [[unlikely]] undo_overflow(counter, step, counter_name);
+            if (add_overflows(counter, step)) [[unlikely]]
+                undo_overflow(counter, step, counter_name);
         } else {
             counter += step;
         }

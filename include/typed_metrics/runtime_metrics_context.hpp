@@ -43,8 +43,7 @@ public:
     /// context never builds it, so building one allocates nothing.
     template <class OnExit = on_exit_fn>
         requires std::constructible_from<on_exit_fn, OnExit>
-    explicit runtime_metrics_context([[maybe_unused]] OnExit&& on_exit,
-                                     [[maybe_unused]] context_options options = {}) {
+    explicit runtime_metrics_context([[maybe_unused]] OnExit&& on_exit, [[maybe_unused]] context_options options = {}) {
         if constexpr (is_enabled) {
             state_.on_exit = on_exit_fn(std::forward<OnExit>(on_exit));
             state_.options = std::move(options);
@@ -59,8 +58,8 @@ public:
     /// write wins. The first record of a cycle takes the start time.
     template <fixed_string Name, class V, class... Extras>
     void increment(V&& delta, Extras&&... extras) {
-        if constexpr (detail::check_call<detail::operation::increment, Schema, Name, V>() && detail::check_update<Schema, Extras...>() &&
-                      is_enabled) {
+        if constexpr (detail::check_call<detail::operation::increment, Schema, Name, V>() &&
+                      detail::check_update<Schema, Extras...>() && is_enabled) {
             record<Schema>& metrics = state_.records.open();
             if (metrics.empty()) state_.start_ns = state_.options.clock();
             using slot = detail::slot_t<typename Schema::storage, Name>;

@@ -70,7 +70,8 @@ public:
             add(std::move(converted), std::move(value));
         } else {
             decltype(auto) compared = detail::lookup_key<K>(key, "add NaN to", "a top_n");
-            if (detail::is_nan(value)) [[unlikely]] detail::raise_nan("add NaN to", "a top_n");
+            if (detail::is_nan(value)) [[unlikely]]
+                detail::raise_nan("add NaN to", "a top_n");
             if (size_ == N && !ranks_above(compared, value, ranked(N - 1))) return;
             std::size_t const rank = rank_of(compared, value);
             // The entry goes to a free slot (one is spare when full) and stays

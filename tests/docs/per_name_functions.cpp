@@ -8,12 +8,13 @@
 
 namespace tmx = typed_metrics;
 
-struct names_schema : tmx::schema<tmx::counter<"a_counter">, tmx::value<"a_value", std::string>,
-                                  tmx::value<"another_value", double>, tmx::set_of<"a_set", std::string>,
-                                  tmx::map_of<"a_map", std::string, bool>,
-                                  tmx::top_n_of<"a_ranking", std::string, std::int64_t, 3>> {};
+struct names_schema
+    : tmx::schema<tmx::counter<"a_counter">, tmx::value<"a_value", std::string>, tmx::value<"another_value", double>,
+                  tmx::set_of<"a_set", std::string>, tmx::map_of<"a_map", std::string, bool>,
+                  tmx::top_n_of<"a_ranking", std::string, std::int64_t, 3>> {};
 
-void record_everything(tmx::metrics_context<names_schema>& context, tmx::runtime_metrics_context<names_schema>& runtime) {
+void record_everything(tmx::metrics_context<names_schema>& context,
+                       tmx::runtime_metrics_context<names_schema>& runtime) {
     auto const scope = context.enter();
     context.increment<"a_counter">(1);
     context.set<"a_value">("x");

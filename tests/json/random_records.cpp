@@ -59,7 +59,8 @@ int main(int argc, char** argv) {
     tmx::json_options options;
     for (std::string_view const argument : std::span(argv + 1, argv + argc)) {
         schema_only = schema_only || argument == "--schema";
-        options.large_integers_as_strings = options.large_integers_as_strings || argument == "--large-integers-as-strings";
+        options.large_integers_as_strings =
+            options.large_integers_as_strings || argument == "--large-integers-as-strings";
     }
     if (schema_only) {
         std::cout << tmx::json_schema<schema>(options) << '\n';

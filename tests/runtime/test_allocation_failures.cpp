@@ -33,9 +33,8 @@ namespace {
 
 struct oom_schema : tmx::schema<tmx::value<"s1", std::string>, tmx::value<"s2", std::string>,
                                 tmx::value<"s3", std::string>, tmx::value<"s4", std::string>,
-                                tmx::value<"s5", std::string>, tmx::counter<"count">,
-                                tmx::set_of<"tags", std::string>, tmx::map_of<"flags", std::string, bool>,
-                                tmx::top_n_of<"top", std::string, int, 2>> {};
+                                tmx::value<"s5", std::string>, tmx::counter<"count">, tmx::set_of<"tags", std::string>,
+                                tmx::map_of<"flags", std::string, bool>, tmx::top_n_of<"top", std::string, int, 2>> {};
 
 using context_type = tmx::metrics_context<oom_schema>;
 
@@ -65,7 +64,8 @@ BOOST_AUTO_TEST_CASE(set_of_a_string_value) {
     // Assigned into the field: the assignment allocates beyond its capacity
     // (within it, nothing: runtime/test_allocations.cpp).
     check_strong_guarantee(some_setup, [](context_type& c) { c.set<"s1">(tmx::overwrite, longer_text); });
-    check_strong_guarantee(some_setup, [](context_type& c) { c.set<"s1">(tmx::overwrite, std::string_view{longer_text}); });
+    check_strong_guarantee(some_setup,
+                           [](context_type& c) { c.set<"s1">(tmx::overwrite, std::string_view{longer_text}); });
     check_strong_guarantee(some_setup, [](context_type& c) { c.set<"s1">(tmx::overwrite, longer_text.c_str()); });
 }
 
@@ -78,8 +78,8 @@ BOOST_AUTO_TEST_CASE(update_of_one_to_five_keys) {
         c.update(tmx::overwrite, tmx::arg<"s1"> = long_text, tmx::arg<"s2"> = long_text, tmx::arg<"s3"> = long_text);
     });
     check_strong_guarantee(some_setup, [](context_type& c) {
-        c.update(tmx::overwrite, tmx::arg<"s1"> = long_text, tmx::arg<"s2"> = long_text,
-                 tmx::arg<"s3"> = long_text, tmx::arg<"s4"> = long_text);
+        c.update(tmx::overwrite, tmx::arg<"s1"> = long_text, tmx::arg<"s2"> = long_text, tmx::arg<"s3"> = long_text,
+                 tmx::arg<"s4"> = long_text);
     });
     check_strong_guarantee(no_setup, [](context_type& c) {
         c.update(tmx::arg<"s1"> = long_text, tmx::arg<"s2"> = long_text, tmx::arg<"s3"> = long_text,

@@ -20,17 +20,19 @@ namespace {
 std::size_t allocations = 0;
 }  // namespace
 
-void on_allocation() { ++allocations; }
+void on_allocation() {
+    ++allocations;
+}
 
 namespace tmx = typed_metrics;
 
 namespace {
 
-using schema = tmx::schema<tmx::counter<"graph_breaks">, tmx::counter<"cache_bytes", std::uint64_t>,
-                           tmx::value<"compile_ms", double>, tmx::value<"optimized", bool>,
-                           tmx::value<"backend", std::string>, tmx::set_of<"guards", std::string>,
-                           tmx::map_of<"features", std::string, bool>,
-                           tmx::top_n_of<"slowest", std::string, std::int64_t, 3>>;
+using schema =
+    tmx::schema<tmx::counter<"graph_breaks">, tmx::counter<"cache_bytes", std::uint64_t>,
+                tmx::value<"compile_ms", double>, tmx::value<"optimized", bool>, tmx::value<"backend", std::string>,
+                tmx::set_of<"guards", std::string>, tmx::map_of<"features", std::string, bool>,
+                tmx::top_n_of<"slowest", std::string, std::int64_t, 3>>;
 
 // Longer than any small-string buffer (15 characters in libstdc++, 22 in libc++).
 constexpr char const* long_a = "TENSOR_MATCH: L['x'].size()[0] == 8";
@@ -112,8 +114,8 @@ BOOST_AUTO_TEST_CASE(a_ranking_key_that_does_not_rank_or_fits_its_slot_allocates
     auto const scope = context.enter();
     for (std::int64_t v = 10; v < 14; ++v) context.add_top_n<"slowest">(long_a, v);  // all 4 slots hold long keys
     BOOST_TEST(allocations_of([&] {
-                   context.add_top_n<"slowest">(long_b, 1);            // ranks below the 3 kept
-                   context.add_top_n<"slowest">(long_a, 20);           // ranks first: into the spare slot
+                   context.add_top_n<"slowest">(long_b, 1);   // ranks below the 3 kept
+                   context.add_top_n<"slowest">(long_a, 20);  // ranks first: into the spare slot
                    context.add_top_n<"slowest">(std::string_view{long_a}, 21);
                }) == 0u);
 }

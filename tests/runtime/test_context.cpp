@@ -30,15 +30,10 @@
 
 namespace {
 
-using test_schema = tmx::schema<tmx::value<"m1", int>,
-                                tmx::value<"m2", int>,
-                                tmx::value<"m3", int>,
-                                tmx::value<"m4", int>,
-                                tmx::value<"name", std::string>,
-                                tmx::counter<"count">,
-                                tmx::set_of<"tags", std::string>,
-                                tmx::map_of<"feature_usage", std::string, bool>,
-                                tmx::top_n_of<"slowest", std::string, int, 3>>;
+using test_schema =
+    tmx::schema<tmx::value<"m1", int>, tmx::value<"m2", int>, tmx::value<"m3", int>, tmx::value<"m4", int>,
+                tmx::value<"name", std::string>, tmx::counter<"count">, tmx::set_of<"tags", std::string>,
+                tmx::map_of<"feature_usage", std::string, bool>, tmx::top_n_of<"slowest", std::string, int, 3>>;
 
 struct context_fixture : reporting_fixture<test_schema> {
     tmx::metrics_context<test_schema> context{[this](auto const& e) { keep(e); }, options()};
@@ -57,7 +52,9 @@ std::string error_of(F&& f) {
     return "<no exception>";
 }
 
-bool contains(std::string const& text, std::string const& part) { return text.find(part) != std::string::npos; }
+bool contains(std::string const& text, std::string const& part) {
+    return text.find(part) != std::string::npos;
+}
 
 }  // namespace
 
@@ -115,8 +112,8 @@ BOOST_AUTO_TEST_CASE(test_update_disallow_overwrite) {
     {
         auto const scope = context.enter();
         context.update(tmx::arg<"m1"> = 1, tmx::arg<"m2"> = 2);
-        BOOST_TEST(contains(error_of([&] { context.update(tmx::arg<"m1"> = 7, tmx::arg<"m3"> = 3); }),
-                            "already been set"));
+        BOOST_TEST(
+            contains(error_of([&] { context.update(tmx::arg<"m1"> = 7, tmx::arg<"m3"> = 3); }), "already been set"));
     }
     // All or nothing: m3 was not applied either.
     BOOST_TEST(last().size() == 2u);
@@ -235,7 +232,7 @@ BOOST_AUTO_TEST_CASE(a_schema_of_scalars_restarts_its_counters) {
     }
     BOOST_TEST_REQUIRE(reports.exits.size() == 2u);
     auto const& second = reports.exits[1].metrics;
-    BOOST_TEST(*second.get<"n">() == 5);  // not 10
+    BOOST_TEST(*second.get<"n">() == 5);    // not 10
     BOOST_TEST(*second.get<"u">() == 200);  // not 144 (400 mod 256)
     BOOST_TEST(!second.contains<"x">());
     BOOST_TEST(second.size() == 2u);
@@ -289,8 +286,7 @@ BOOST_AUTO_TEST_CASE(every_operation_but_add_top_n_throws_outside_a_scope) {
     BOOST_TEST(error_of([&] { context.increment<"count">(1); }) ==
                "Cannot increment count outside of a MetricsContext");
     BOOST_TEST(error_of([&] { context.set<"m1">(1); }) == "Cannot set m1 outside of a MetricsContext");
-    BOOST_TEST(error_of([&] { context.set<"m1">(tmx::overwrite, 1); }) ==
-               "Cannot set m1 outside of a MetricsContext");
+    BOOST_TEST(error_of([&] { context.set<"m1">(tmx::overwrite, 1); }) == "Cannot set m1 outside of a MetricsContext");
     BOOST_TEST(error_of([&] { context.update(tmx::arg<"m1"> = 1, tmx::arg<"m2"> = 2); }) ==
                "Cannot update m1, m2 outside of a MetricsContext");
     BOOST_TEST(error_of([&] { context.update_outer(tmx::arg<"m1"> = 1); }) ==
@@ -364,16 +360,17 @@ BOOST_AUTO_TEST_CASE(writes_from_on_exit_are_outside_any_scope) {
     reporting_fixture<test_schema> reports;
     std::vector<std::string> refusals;
     tmx::metrics_context<test_schema>* self = nullptr;
-    tmx::metrics_context<test_schema> reentrant{[&](auto const& e) {
-        for (auto const& attempt : std::vector<std::function<void()>>{
-                 [&] { self->set<"m1">(tmx::overwrite, 2); },
-                 [&] { self->set<"m1">(3); },
-                 [&] { self->update(tmx::overwrite, tmx::arg<"m1"> = 4, tmx::arg<"m2"> = 5); },
-                 [&] { self->increment<"count">(1); }}) {
-            refusals.push_back(error_of(attempt));
-        }
-        reports.keep(e);
-    }, reports.options()};
+    tmx::metrics_context<test_schema> reentrant{
+        [&](auto const& e) {
+            for (auto const& attempt : std::vector<std::function<void()>>{
+                     [&] { self->set<"m1">(tmx::overwrite, 2); }, [&] { self->set<"m1">(3); },
+                     [&] { self->update(tmx::overwrite, tmx::arg<"m1"> = 4, tmx::arg<"m2"> = 5); },
+                     [&] { self->increment<"count">(1); }}) {
+                refusals.push_back(error_of(attempt));
+            }
+            reports.keep(e);
+        },
+        reports.options()};
     self = &reentrant;
     {
         auto const scope = reentrant.enter();
@@ -397,9 +394,9 @@ BOOST_AUTO_TEST_CASE(writes_from_on_exit_are_outside_any_scope) {
 // The record on_exit was handed stays as reported until on_exit returns, and
 // nothing of either unit reaches a later record.
 BOOST_AUTO_TEST_CASE(a_scope_entered_from_on_exit_is_a_unit_of_work_of_its_own) {
-    using schema = tmx::schema<tmx::counter<"n">, tmx::set_of<"tags", std::string>,
-                               tmx::map_of<"kv", std::string, int>>;
-    std::vector<std::string> printed;  // each record as on_exit printed it, in call order
+    using schema =
+        tmx::schema<tmx::counter<"n">, tmx::set_of<"tags", std::string>, tmx::map_of<"kv", std::string, int>>;
+    std::vector<std::string> printed;                // each record as on_exit printed it, in call order
     std::vector<std::string> printed_after_reentry;  // the outer record, printed again once the nested unit ended
     int calls = 0;
     tmx::metrics_context<schema>* self = nullptr;
@@ -554,11 +551,11 @@ BOOST_AUTO_TEST_CASE(an_empty_update_needs_a_scope_and_then_does_nothing) {
         std::string const& operation = empty_update.second;
         BOOST_TEST(error_of(update) == "Cannot " + operation + " outside of a MetricsContext");
         BOOST_TEST(error_of([&] {
-            auto const outer = context.enter();
-            update();
-            auto const inner = context.enter();
-            update();
-        }) == "<no exception>");
+                       auto const outer = context.enter();
+                       update();
+                       auto const inner = context.enter();
+                       update();
+                   }) == "<no exception>");
         BOOST_TEST_REQUIRE(!exits.empty());
         BOOST_TEST(last().empty());
     }
@@ -607,8 +604,8 @@ BOOST_AUTO_TEST_CASE(add_to_set_collapses_duplicates) {
 // with a view as it is filled with one, without building a string.
 BOOST_AUTO_TEST_CASE(sets_and_maps_are_stored_with_a_transparent_comparator) {
     static_assert(std::is_same_v<decltype(*last().get<"tags">()), std::set<std::string, std::less<>> const&>);
-    static_assert(std::is_same_v<decltype(*last().get<"feature_usage">()),
-                                 std::map<std::string, bool, std::less<>> const&>);
+    static_assert(
+        std::is_same_v<decltype(*last().get<"feature_usage">()), std::map<std::string, bool, std::less<>> const&>);
     std::string const long_tag(40, 't');
     {
         auto const scope = context.enter();
@@ -642,7 +639,9 @@ BOOST_AUTO_TEST_CASE(in_progress_follows_the_depth) {
     {
         auto const outer = context.enter();
         BOOST_TEST(context.in_progress());
-        { auto const inner = context.enter(); }
+        {
+            auto const inner = context.enter();
+        }
         BOOST_TEST(context.in_progress());
     }
     BOOST_TEST(!context.in_progress());
@@ -704,7 +703,9 @@ BOOST_AUTO_TEST_CASE(a_throwing_on_exit_is_reported_and_the_context_stays_usable
                                                    throw std::runtime_error("sink is down");
                                                },
                                                options()};
-    { auto const scope = throwing.enter(); }
+    {
+        auto const scope = throwing.enter();
+    }
     BOOST_TEST(calls == 1);
     BOOST_TEST_REQUIRE(errors.size() == 1u);
     BOOST_TEST(message(errors[0]) == "sink is down");
@@ -785,29 +786,24 @@ BOOST_AUTO_TEST_SUITE_END()
 // More metrics than one 64-bit word of presence bits holds: calls naming
 // metrics on both sides of the boundary (v62..v65) test and mark each word.
 namespace {
-using wide_schema = tmx::schema<
-    tmx::value<"v00", int>, tmx::value<"v01", int>, tmx::value<"v02", int>,
-    tmx::value<"v03", int>, tmx::value<"v04", int>, tmx::value<"v05", int>,
-    tmx::value<"v06", int>, tmx::value<"v07", int>, tmx::value<"v08", int>,
-    tmx::value<"v09", int>, tmx::value<"v10", int>, tmx::value<"v11", int>,
-    tmx::value<"v12", int>, tmx::value<"v13", int>, tmx::value<"v14", int>,
-    tmx::value<"v15", int>, tmx::value<"v16", int>, tmx::value<"v17", int>,
-    tmx::value<"v18", int>, tmx::value<"v19", int>, tmx::value<"v20", int>,
-    tmx::value<"v21", int>, tmx::value<"v22", int>, tmx::value<"v23", int>,
-    tmx::value<"v24", int>, tmx::value<"v25", int>, tmx::value<"v26", int>,
-    tmx::value<"v27", int>, tmx::value<"v28", int>, tmx::value<"v29", int>,
-    tmx::value<"v30", int>, tmx::value<"v31", int>, tmx::value<"v32", int>,
-    tmx::value<"v33", int>, tmx::value<"v34", int>, tmx::value<"v35", int>,
-    tmx::value<"v36", int>, tmx::value<"v37", int>, tmx::value<"v38", int>,
-    tmx::value<"v39", int>, tmx::value<"v40", int>, tmx::value<"v41", int>,
-    tmx::value<"v42", int>, tmx::value<"v43", int>, tmx::value<"v44", int>,
-    tmx::value<"v45", int>, tmx::value<"v46", int>, tmx::value<"v47", int>,
-    tmx::value<"v48", int>, tmx::value<"v49", int>, tmx::value<"v50", int>,
-    tmx::value<"v51", int>, tmx::value<"v52", int>, tmx::value<"v53", int>,
-    tmx::value<"v54", int>, tmx::value<"v55", int>, tmx::value<"v56", int>,
-    tmx::value<"v57", int>, tmx::value<"v58", int>, tmx::value<"v59", int>,
-    tmx::value<"v60", int>, tmx::value<"v61", int>, tmx::value<"v62", int>,
-    tmx::value<"v63", int>, tmx::value<"v64", int>, tmx::value<"v65", int>>;
+using wide_schema =
+    tmx::schema<tmx::value<"v00", int>, tmx::value<"v01", int>, tmx::value<"v02", int>, tmx::value<"v03", int>,
+                tmx::value<"v04", int>, tmx::value<"v05", int>, tmx::value<"v06", int>, tmx::value<"v07", int>,
+                tmx::value<"v08", int>, tmx::value<"v09", int>, tmx::value<"v10", int>, tmx::value<"v11", int>,
+                tmx::value<"v12", int>, tmx::value<"v13", int>, tmx::value<"v14", int>, tmx::value<"v15", int>,
+                tmx::value<"v16", int>, tmx::value<"v17", int>, tmx::value<"v18", int>, tmx::value<"v19", int>,
+                tmx::value<"v20", int>, tmx::value<"v21", int>, tmx::value<"v22", int>, tmx::value<"v23", int>,
+                tmx::value<"v24", int>, tmx::value<"v25", int>, tmx::value<"v26", int>, tmx::value<"v27", int>,
+                tmx::value<"v28", int>, tmx::value<"v29", int>, tmx::value<"v30", int>, tmx::value<"v31", int>,
+                tmx::value<"v32", int>, tmx::value<"v33", int>, tmx::value<"v34", int>, tmx::value<"v35", int>,
+                tmx::value<"v36", int>, tmx::value<"v37", int>, tmx::value<"v38", int>, tmx::value<"v39", int>,
+                tmx::value<"v40", int>, tmx::value<"v41", int>, tmx::value<"v42", int>, tmx::value<"v43", int>,
+                tmx::value<"v44", int>, tmx::value<"v45", int>, tmx::value<"v46", int>, tmx::value<"v47", int>,
+                tmx::value<"v48", int>, tmx::value<"v49", int>, tmx::value<"v50", int>, tmx::value<"v51", int>,
+                tmx::value<"v52", int>, tmx::value<"v53", int>, tmx::value<"v54", int>, tmx::value<"v55", int>,
+                tmx::value<"v56", int>, tmx::value<"v57", int>, tmx::value<"v58", int>, tmx::value<"v59", int>,
+                tmx::value<"v60", int>, tmx::value<"v61", int>, tmx::value<"v62", int>, tmx::value<"v63", int>,
+                tmx::value<"v64", int>, tmx::value<"v65", int>>;
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(presence_across_words_of_a_wide_schema) {
@@ -848,10 +844,10 @@ BOOST_AUTO_TEST_CASE(presence_across_words_of_a_wide_schema) {
 // type, and the record is left as it was. Infinities order and are kept; a
 // plain value and a map's value are not ordered and keep NaN.
 namespace {
-using ordered_schema = tmx::schema<tmx::set_of<"ratios", double>, tmx::map_of<"by_ratio", double, int>,
-                                   tmx::map_of<"weights", std::string, double>,
-                                   tmx::top_n_of<"best", std::string, double, 3>,
-                                   tmx::top_n_of<"by_score", double, int, 3>, tmx::value<"ratio", double>>;
+using ordered_schema =
+    tmx::schema<tmx::set_of<"ratios", double>, tmx::map_of<"by_ratio", double, int>,
+                tmx::map_of<"weights", std::string, double>, tmx::top_n_of<"best", std::string, double, 3>,
+                tmx::top_n_of<"by_score", double, int, 3>, tmx::value<"ratio", double>>;
 
 struct ordered_fixture : reporting_fixture<ordered_schema> {
     tmx::metrics_context<ordered_schema> context{[this](auto const& e) { keep(e); }, options()};
@@ -868,7 +864,8 @@ BOOST_FIXTURE_TEST_SUITE(nan_in_ordered_metrics, ordered_fixture)
 BOOST_AUTO_TEST_CASE(a_nan_element_is_refused_and_every_later_element_kept) {
     {
         auto const scope = context.enter();
-        BOOST_TEST(error_of([&] { context.add_to_set<"ratios">(not_a_number); }) == "Cannot add NaN to ratios: NaN has no order");
+        BOOST_TEST(error_of([&] { context.add_to_set<"ratios">(not_a_number); }) ==
+                   "Cannot add NaN to ratios: NaN has no order");
         context.add_to_set<"ratios">(1.0);
         context.add_to_set<"ratios">(2.0);
         // A float NaN is refused as the double it becomes.

@@ -79,7 +79,10 @@ BOOST_AUTO_TEST_CASE(every_control_character_and_invalid_utf8_is_escaped) {
         {"\xc0\xaf", "\"\xee\xbf\x80\xee\xbe\xaf\""},
         {"\xed\xa0\x80", "\"\xee\xbf\xad\xee\xbe\xa0\xee\xbe\x80\""},
         {"\xf4\x90\x80\x80", "\"\xee\xbf\xb4\xee\xbe\x90\xee\xbe\x80\xee\xbe\x80\""},
-        {"a\xff\xfe" "b", "\"a\xee\xbf\xbf\xee\xbf\xbe" "b\""},
+        {"a\xff\xfe"
+         "b",
+         "\"a\xee\xbf\xbf\xee\xbf\xbe"
+         "b\""},
         // A well-formed U+EF80..U+EFFF is written byte by byte too, so that it
         // cannot be read as the invalid byte it would otherwise stand for.
         {"\xee\xbe\x80", "\"\xee\xbf\xae\xee\xbe\xbe\xee\xbe\x80\""},
@@ -118,8 +121,8 @@ BOOST_AUTO_TEST_CASE(doubles_read_back_exactly_and_non_finite_ones_are_strings) 
     struct case_ {
         double value;
         char const* json;
-    } const cases[] = {{std::numeric_limits<double>::quiet_NaN(), R"("NaN")"}, {inf, R"("Infinity")"},
-                       {-inf, R"("-Infinity")"}};
+    } const cases[] = {
+        {std::numeric_limits<double>::quiet_NaN(), R"("NaN")"}, {inf, R"("Infinity")"}, {-inf, R"("-Infinity")"}};
     for (auto const& [value, json] : cases) {
         {
             auto const scope = context.enter();
@@ -157,7 +160,8 @@ BOOST_AUTO_TEST_CASE(large_integers_can_be_strings_for_javascript) {
         auto const scope = sinking.enter();
     }
     BOOST_TEST(out.str() == R"({"start_ns":9007199254740991,"end_ns":"9007199254741991","duration_ns":1000,)"
-                            R"("unwinding":false,"exception":null,"metrics":{}})" "\n");
+                            R"("unwinding":false,"exception":null,"metrics":{}})"
+                            "\n");
 }
 
 BOOST_AUTO_TEST_CASE(a_json_lines_sink_writes_one_line_per_outermost_exit) {
@@ -185,12 +189,16 @@ BOOST_AUTO_TEST_CASE(a_json_lines_sink_writes_one_line_per_outermost_exit) {
     }
     BOOST_TEST(out.str() ==
                R"({"start_ns":1000,"end_ns":2000,"duration_ns":1000,"unwinding":false,"exception":null,)"
-               R"("metrics":{"graph_breaks":1,"backend":"eager"}})" "\n"
+               R"("metrics":{"graph_breaks":1,"backend":"eager"}})"
+               "\n"
                R"({"start_ns":3000,"end_ns":4000,"duration_ns":1000,"unwinding":true,)"
-               R"("exception":"no kernel for \"fft\"","metrics":{"graph_breaks":2}})" "\n"
+               R"("exception":"no kernel for \"fft\"","metrics":{"graph_breaks":2}})"
+               "\n"
                R"({"start_ns":5000,"end_ns":6000,"duration_ns":1000,"unwinding":true,)"
-               R"("exception":"an exception not derived from std::exception","metrics":{}})" "\n"
-               R"({"start_ns":7000,"end_ns":8000,"duration_ns":1000,"unwinding":true,"exception":null,"metrics":{}})" "\n");
+               R"("exception":"an exception not derived from std::exception","metrics":{}})"
+               "\n"
+               R"({"start_ns":7000,"end_ns":8000,"duration_ns":1000,"unwinding":true,"exception":null,"metrics":{}})"
+               "\n");
     BOOST_TEST(errors.empty());
 }
 

@@ -92,8 +92,10 @@ BOOST_AUTO_TEST_CASE(the_json_schema_is_json_and_names_every_metric_with_its_kin
     BOOST_TEST(document["additionalProperties"] == false);
     auto const& properties = document["properties"];
     BOOST_TEST(properties.size() == schema::size);
-    BOOST_TEST(properties["graph_breaks"] == nlohmann::json::parse(
-        R"({"description":"counter","type":"integer","minimum":-9223372036854775808,"maximum":9223372036854775807})"));
+    BOOST_TEST(
+        properties["graph_breaks"] ==
+        nlohmann::json::parse(
+            R"({"description":"counter","type":"integer","minimum":-9223372036854775808,"maximum":9223372036854775807})"));
     BOOST_TEST(properties["retries"]["minimum"] == -128);
     BOOST_TEST(properties["compile_ms"]["anyOf"] ==
                nlohmann::json::parse(R"([{"type":"number"},{"enum":["Infinity","-Infinity","NaN"]}])"));
@@ -122,7 +124,8 @@ BOOST_AUTO_TEST_CASE(the_adapter_keeps_every_entry_of_random_records) {
         auto const entries = [&](auto metric) -> std::size_t { return metric ? metric->size() : 0; };
         auto const distinct = [&](char const* name) -> std::size_t {
             if (!j.contains(name)) return 0;
-            return j[name].is_object() ? j[name].size() : std::set<nlohmann::json>(j[name].begin(), j[name].end()).size();
+            return j[name].is_object() ? j[name].size()
+                                       : std::set<nlohmann::json>(j[name].begin(), j[name].end()).size();
         };
         BOOST_TEST_REQUIRE(distinct("tags") == entries(r.get<"tags">()));
         BOOST_TEST_REQUIRE(distinct("ratios") == entries(r.get<"ratios">()));

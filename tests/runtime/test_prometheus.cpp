@@ -22,10 +22,8 @@
 
 namespace {
 
-using schema = tmx::schema<tmx::counter<"graph_breaks">,
-                           tmx::value<"backend", std::string>,
-                           tmx::counter<"cache_hit_ratio", double>,
-                           tmx::set_of<"guards", std::string>>;
+using schema = tmx::schema<tmx::counter<"graph_breaks">, tmx::value<"backend", std::string>,
+                           tmx::counter<"cache_hit_ratio", double>, tmx::set_of<"guards", std::string>>;
 
 }  // namespace
 
@@ -87,11 +85,10 @@ BOOST_AUTO_TEST_CASE(contexts_on_many_threads_report_to_one_aggregator) {
 
 BOOST_AUTO_TEST_CASE(a_prefix_must_be_an_identifier) {
     for (char const* bad : {"", "1compile", "compile-metrics", "a b"}) {
-        BOOST_CHECK_EXCEPTION(tmx::prometheus_aggregator<schema>{bad}, std::invalid_argument,
-                              [&](std::invalid_argument const& e) {
-                                  return std::string(e.what()).find(std::string("got '") + bad + "'") !=
-                                         std::string::npos;
-                              });
+        BOOST_CHECK_EXCEPTION(
+            tmx::prometheus_aggregator<schema>{bad}, std::invalid_argument, [&](std::invalid_argument const& e) {
+                return std::string(e.what()).find(std::string("got '") + bad + "'") != std::string::npos;
+            });
     }
     BOOST_CHECK_NO_THROW(tmx::prometheus_aggregator<schema>{"_compile2"});
 }
@@ -137,16 +134,18 @@ constexpr std::int64_t least = std::numeric_limits<std::int64_t>::min();
 // and an end minus start that overflows by itself.
 constexpr std::array<std::int64_t, 6> readings{0, most, 0, 1, least, most};
 std::size_t next_reading = 0;
-std::int64_t scripted_clock() noexcept { return readings[next_reading++]; }
+std::int64_t scripted_clock() noexcept {
+    return readings[next_reading++];
+}
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(a_record_that_would_overflow_the_durations_sum_is_refused_whole) {
     tmx::prometheus_aggregator<schema> totals("compile");
     std::vector<std::string> errors;
-    tmx::metrics_context<schema> context(
-        std::ref(totals), {.clock = &scripted_clock, .on_error = [&](std::exception_ptr e) {
-                               errors.push_back(reporting_fixture<schema>::message(e));
-                           }});
+    tmx::metrics_context<schema> context(std::ref(totals),
+                                         {.clock = &scripted_clock, .on_error = [&](std::exception_ptr e) {
+                                              errors.push_back(reporting_fixture<schema>::message(e));
+                                          }});
     for (int i = 0; i < 3; ++i) {
         auto const scope = context.enter();
         context.increment<"graph_breaks">(i + 1);

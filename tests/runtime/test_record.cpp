@@ -147,7 +147,12 @@ BOOST_AUTO_TEST_CASE(printing_doubles_uses_the_shortest_form_that_reads_back) {
 
 BOOST_AUTO_TEST_CASE(control_characters_print_as_unicode_escapes) {
     std::ostringstream printed;
-    printed << record_of([&] { context.set<"backend">(std::string("a\x01" "b\tc\\", 6)); });
+    printed << record_of([&] {
+        context.set<"backend">(
+            std::string("a\x01"
+                        "b\tc\\",
+                        6));
+    });
     BOOST_TEST(printed.str() == R"({backend: "a\u0001b\tc\\"})");
 }
 
@@ -169,8 +174,10 @@ BOOST_FIXTURE_TEST_CASE(a_record_is_a_hana_struct, record_fixture) {
     });
     static_assert(hana::Struct<tmx::record<schema>>::value);
     BOOST_TEST(hana::length(hana::keys(r)) == 7u);
-    static_assert(std::is_same_v<std::remove_cvref_t<decltype(hana::front(hana::keys(r)))>,
-                                 std::remove_cvref_t<decltype(hana::string_c<'g', 'r', 'a', 'p', 'h', '_', 'b', 'r', 'e', 'a', 'k', 's'>)>>);
+    static_assert(
+        std::is_same_v<
+            std::remove_cvref_t<decltype(hana::front(hana::keys(r)))>,
+            std::remove_cvref_t<decltype(hana::string_c<'g', 'r', 'a', 'p', 'h', '_', 'b', 'r', 'e', 'a', 'k', 's'>)>>);
     BOOST_TEST(*hana::at_key(r, BOOST_HANA_STRING("graph_breaks")) == 3);
     BOOST_TEST(*hana::at_key(r, BOOST_HANA_STRING("backend")) == "eager");
     BOOST_TEST(!hana::at_key(r, BOOST_HANA_STRING("compile_ms")));
@@ -196,13 +203,17 @@ std::string unquote(std::string_view printed) {
             continue;
         }
         char const e = printed[++i];
-        if (e == 'n') out += '\n';
-        else if (e == 'r') out += '\r';
-        else if (e == 't') out += '\t';
+        if (e == 'n')
+            out += '\n';
+        else if (e == 'r')
+            out += '\r';
+        else if (e == 't')
+            out += '\t';
         else if (e == 'u') {
             out += static_cast<char>(std::stoi(std::string(printed.substr(i + 1, 4)), nullptr, 16));
             i += 4;
-        } else out += e;  // \" and \\.
+        } else
+            out += e;  // \" and \\.
     }
     return out;
 }
@@ -215,8 +226,12 @@ BOOST_FIXTURE_TEST_CASE(hostile_strings_are_recorded_and_printed_intact, record_
     std::string control;
     for (int c = 0; c < 0x20; ++c) control += static_cast<char>(c);
     std::string const hostile[] = {
-        "say \"hi\"", "back\\slash\\", control, std::string("\xff\xfe\xc3\x28 invalid utf-8", 19),
-        std::string(1 << 20, 'x') + "\"\\\n", std::string(3, '\0'),
+        "say \"hi\"",
+        "back\\slash\\",
+        control,
+        std::string("\xff\xfe\xc3\x28 invalid utf-8", 19),
+        std::string(1 << 20, 'x') + "\"\\\n",
+        std::string(3, '\0'),
     };
     for (std::string const& value : hostile) {
         auto const& r = record_of([&] {
@@ -246,9 +261,7 @@ BOOST_FIXTURE_TEST_CASE(hostile_strings_are_recorded_and_printed_intact, record_
 // merge_schemas<> is schema<>: a context and a record of no metrics work.
 BOOST_AUTO_TEST_CASE(a_schema_without_metrics) {
     int exits = 0;
-    tmx::metrics_context<tmx::schema<>> context{[&](auto const& e) {
-        exits += e.metrics.empty() ? 1 : 100;
-    }};
+    tmx::metrics_context<tmx::schema<>> context{[&](auto const& e) { exits += e.metrics.empty() ? 1 : 100; }};
     {
         auto const scope = context.enter();
     }

@@ -19,8 +19,8 @@
 
 namespace {
 
-using schema = tmx::schema<tmx::counter<"graph_breaks">, tmx::value<"backend", std::string>,
-                           tmx::value<"compile_ms", double>>;
+using schema =
+    tmx::schema<tmx::counter<"graph_breaks">, tmx::value<"backend", std::string>, tmx::value<"compile_ms", double>>;
 
 struct runtime_fixture : reporting_fixture<schema> {
     tmx::runtime_metrics_context<schema> runtime{[this](auto const& e) { keep(e); }, options()};
@@ -209,8 +209,9 @@ BOOST_AUTO_TEST_CASE(an_increment_that_would_overflow_throws_and_records_nothing
     runtime.increment<"graph_breaks">(std::numeric_limits<std::int64_t>::max());
     BOOST_CHECK_EXCEPTION(runtime.increment<"graph_breaks">(1, tmx::arg<"backend"> = "inductor"), tmx::metrics_error,
                           [](tmx::metrics_error const& e) {
-                              return std::string(e.what()) == "Cannot increment graph_breaks by 1: the counter "
-                                                              "(9223372036854775807) would overflow its type";
+                              return std::string(e.what()) ==
+                                     "Cannot increment graph_breaks by 1: the counter "
+                                     "(9223372036854775807) would overflow its type";
                           });
     runtime.finish();
     BOOST_TEST_REQUIRE(exits.size() == 1u);

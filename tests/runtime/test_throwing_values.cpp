@@ -68,10 +68,10 @@ struct hostile {
 using element = hostile<false>;
 using value_type = hostile<true>;
 
-struct hostile_schema : tmx::schema<tmx::value<"v1", value_type>, tmx::value<"v2", value_type>,
-                                    tmx::value<"v3", value_type>, tmx::set_of<"elements", element>,
-                                    tmx::map_of<"pairs", element, element>,
-                                    tmx::top_n_of<"top", value_type, value_type, 3>> {};
+struct hostile_schema
+    : tmx::schema<tmx::value<"v1", value_type>, tmx::value<"v2", value_type>, tmx::value<"v3", value_type>,
+                  tmx::set_of<"elements", element>, tmx::map_of<"pairs", element, element>,
+                  tmx::top_n_of<"top", value_type, value_type, 3>> {};
 
 using context_type = tmx::metrics_context<hostile_schema>;
 

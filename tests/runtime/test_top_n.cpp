@@ -259,11 +259,10 @@ namespace {
 
 // A record as large as a schema accepts: three rankings of strings at the
 // largest capacity and a fourth of numbers.
-struct largest_schema
-    : tmx::schema<tmx::top_n_of<"a", std::string, std::string, tmx::max_top_n_capacity>,
-                  tmx::top_n_of<"b", std::string, std::string, tmx::max_top_n_capacity>,
-                  tmx::top_n_of<"c", std::string, std::string, tmx::max_top_n_capacity>,
-                  tmx::top_n_of<"d", std::string, std::int64_t, tmx::max_top_n_capacity>> {};
+struct largest_schema : tmx::schema<tmx::top_n_of<"a", std::string, std::string, tmx::max_top_n_capacity>,
+                                    tmx::top_n_of<"b", std::string, std::string, tmx::max_top_n_capacity>,
+                                    tmx::top_n_of<"c", std::string, std::string, tmx::max_top_n_capacity>,
+                                    tmx::top_n_of<"d", std::string, std::int64_t, tmx::max_top_n_capacity>> {};
 using largest_record = tmx::record<largest_schema>;
 static_assert(sizeof(largest_record) > tmx::max_record_bytes * 9 / 10);
 

@@ -51,11 +51,12 @@ using accepted_types = type_list<bool, char, signed char, unsigned char, wchar_t
 
 // Every kind of metric that can hold a `T`.
 template <class T>
-using schema_of = std::conditional_t<
-    std::is_arithmetic_v<T> && !std::is_same_v<T, bool>,
-    tmx::schema<tmx::counter<"counter", T>, tmx::value<"value", T>, tmx::set_of<"set", T>, tmx::map_of<"map", T, T>,
-                tmx::top_n_of<"top_n", T, T, 2>>,
-    tmx::schema<tmx::value<"value", T>, tmx::set_of<"set", T>, tmx::map_of<"map", T, T>, tmx::top_n_of<"top_n", T, T, 2>>>;
+using schema_of =
+    std::conditional_t<std::is_arithmetic_v<T> && !std::is_same_v<T, bool>,
+                       tmx::schema<tmx::counter<"counter", T>, tmx::value<"value", T>, tmx::set_of<"set", T>,
+                                   tmx::map_of<"map", T, T>, tmx::top_n_of<"top_n", T, T, 2>>,
+                       tmx::schema<tmx::value<"value", T>, tmx::set_of<"set", T>, tmx::map_of<"map", T, T>,
+                                   tmx::top_n_of<"top_n", T, T, 2>>>;
 
 // Records one of each, then writes the record every way there is.
 template <class T>
@@ -93,6 +94,8 @@ std::string export_all(type_list<Types...>) {
 }
 
 // Compiled, never run: compiling is the test.
-std::string export_every_accepted_type() { return export_all(accepted_types{}); }
+std::string export_every_accepted_type() {
+    return export_all(accepted_types{});
+}
 
 }  // namespace every_type_exports

@@ -68,7 +68,8 @@ static_assert(!tmx::can_add_top_n<schema, "slowest_ops", std::string, double>);
 
 // update(...), update_outer(...) and extras: named, known value metrics,
 // non-narrowing values, each name once.
-static_assert(tmx::can_update<schema, tmx::named_arg<"backend", char const (&)[6]>, tmx::named_arg<"compile_ms", double>>);
+static_assert(
+    tmx::can_update<schema, tmx::named_arg<"backend", char const (&)[6]>, tmx::named_arg<"compile_ms", double>>);
 static_assert(tmx::can_update<schema>);
 static_assert(!tmx::can_update<schema, double>);
 static_assert(!tmx::can_update<schema, tmx::named_arg<"bakend", std::string>>);
@@ -154,11 +155,12 @@ static_assert(!(tmx::fixed_string("abc") == tmx::fixed_string("abcd")));
 // and filtered at compile time (the exporters do).
 namespace hana = boost::hana;
 constexpr auto counters = hana::filter(schema::metrics(), [](auto metric) {
-    return hana::bool_c<decltype(metric)::type::kind == tmx::metric_kind::counter>;
+    return hana::bool_c < decltype(metric)::type::kind == tmx::metric_kind::counter > ;
 });
 static_assert(hana::length(counters) == hana::size_c<2>);
-static_assert(hana::transform(counters, [](auto metric) { return hana::type_c<typename decltype(metric)::type::value_type>; }) ==
-              hana::tuple_t<std::int64_t, std::uint64_t>);
+static_assert(hana::transform(counters, [](auto metric) {
+                  return hana::type_c<typename decltype(metric)::type::value_type>;
+              }) == hana::tuple_t<std::int64_t, std::uint64_t>);
 static_assert(hana::transform(schema::metrics(), [](auto metric) { return decltype(metric)::type::kind; }) ==
               hana::make_tuple(tmx::metric_kind::counter, tmx::metric_kind::counter, tmx::metric_kind::value,
                                tmx::metric_kind::value, tmx::metric_kind::set, tmx::metric_kind::map,
@@ -169,11 +171,12 @@ static_assert(hana::transform(schema::metrics(), [](auto metric) { return declty
 struct frontend : tmx::schema<tmx::counter<"tokens">, tmx::value<"unit", std::string>> {};
 using backend = tmx::schema<tmx::counter<"code_bytes", std::uint64_t>>;
 struct linker : tmx::schema<tmx::set_of<"symbols", std::string>> {};
-static_assert(std::is_same_v<tmx::merge_schemas<frontend, backend, linker>,
-                             tmx::schema<tmx::counter<"tokens">, tmx::value<"unit", std::string>,
-                                         tmx::counter<"code_bytes", std::uint64_t>,
-                                         tmx::set_of<"symbols", std::string>>>);
-static_assert(std::is_same_v<tmx::merge_schemas<frontend>, tmx::schema<tmx::counter<"tokens">, tmx::value<"unit", std::string>>>);
+static_assert(
+    std::is_same_v<tmx::merge_schemas<frontend, backend, linker>,
+                   tmx::schema<tmx::counter<"tokens">, tmx::value<"unit", std::string>,
+                               tmx::counter<"code_bytes", std::uint64_t>, tmx::set_of<"symbols", std::string>>>);
+static_assert(
+    std::is_same_v<tmx::merge_schemas<frontend>, tmx::schema<tmx::counter<"tokens">, tmx::value<"unit", std::string>>>);
 static_assert(std::is_same_v<tmx::merge_schemas<>, tmx::schema<>>);
 struct compile_metrics : tmx::merge_schemas<frontend, backend, linker> {};
 static_assert(tmx::can_add_to_set<compile_metrics, "symbols", char const*>);

@@ -14,11 +14,9 @@
 #include <string>
 
 template <std::size_t RankingCapacity>
-using every_kind_schema = typed_metrics::schema<typed_metrics::counter<"graph_breaks">,
-                                                typed_metrics::counter<"cache_bytes", std::uint64_t>,
-                                                typed_metrics::value<"backend", std::string>,
-                                                typed_metrics::value<"compile_ms", double>,
-                                                typed_metrics::set_of<"guards", std::string>,
-                                                typed_metrics::map_of<"feature_usage", std::string, bool>,
-                                                typed_metrics::top_n_of<"slowest_ops", std::string, std::int64_t,
-                                                                        RankingCapacity>>;
+using every_kind_schema =
+    typed_metrics::schema<typed_metrics::counter<"graph_breaks">, typed_metrics::counter<"cache_bytes", std::uint64_t>,
+                          typed_metrics::value<"backend", std::string>, typed_metrics::value<"compile_ms", double>,
+                          typed_metrics::set_of<"guards", std::string>,
+                          typed_metrics::map_of<"feature_usage", std::string, bool>,
+                          typed_metrics::top_n_of<"slowest_ops", std::string, std::int64_t, RankingCapacity>>;

@@ -19,17 +19,12 @@ struct version {
     friend std::ostream& operator<<(std::ostream& out, version const& v) { return out << v.major << '.' << v.minor; }
 };
 
-using schema = tmx::schema<tmx::counter<"graph_breaks">,
-                           tmx::counter<"cache_bytes", std::uint64_t>,
-                           tmx::counter<"retries", signed char>,
-                           tmx::value<"backend", std::string>,
-                           tmx::value<"compile_ms", double>,
-                           tmx::value<"dynamic", bool>,
-                           tmx::value<"runtime", version>,
-                           tmx::set_of<"guards", std::string>,
-                           tmx::map_of<"feature_usage", std::string, bool>,
-                           tmx::map_of<"by_level", int, double>,
-                           tmx::top_n_of<"slowest_ops", std::string, std::int64_t, 2>>;
+using schema =
+    tmx::schema<tmx::counter<"graph_breaks">, tmx::counter<"cache_bytes", std::uint64_t>,
+                tmx::counter<"retries", signed char>, tmx::value<"backend", std::string>,
+                tmx::value<"compile_ms", double>, tmx::value<"dynamic", bool>, tmx::value<"runtime", version>,
+                tmx::set_of<"guards", std::string>, tmx::map_of<"feature_usage", std::string, bool>,
+                tmx::map_of<"by_level", int, double>, tmx::top_n_of<"slowest_ops", std::string, std::int64_t, 2>>;
 
 // Records one of everything, as on_exit receives it.
 struct export_fixture : reporting_fixture<schema> {

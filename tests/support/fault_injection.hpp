@@ -60,7 +60,9 @@ attempt<Schema> run_with_fault_at(countdown& faults, std::size_t k, Setup& setup
         BOOST_TEST(context.in_progress());
     }
     BOOST_TEST(!context.in_progress());
-    { auto const scope = context.enter(); }  // usable afterwards
+    {
+        auto const scope = context.enter();
+    }  // usable afterwards
     BOOST_TEST(result.cycles_reported == 2);
     return result;
 }

@@ -15,7 +15,9 @@ namespace tmx = typed_metrics;
 
 // Each reading is 1000 ns after the previous one.
 inline std::int64_t fake_now = 0;
-inline std::int64_t fake_clock() noexcept { return fake_now += 1000; }
+inline std::int64_t fake_clock() noexcept {
+    return fake_now += 1000;
+}
 
 template <class Schema>
 struct exit_report {

@@ -90,9 +90,9 @@ struct model {
 
 // ------------------------------------------------------------ the library
 
-struct model_schema : tmx::schema<tmx::counter<"c0">, tmx::counter<"c1">, tmx::value<"v0", int>,
-                                  tmx::value<"v1", int>, tmx::value<"v2", int>, tmx::set_of<"s0", int>,
-                                  tmx::map_of<"m0", int, int>, tmx::top_n_of<"t0", int, int, model::top_capacity>> {};
+struct model_schema : tmx::schema<tmx::counter<"c0">, tmx::counter<"c1">, tmx::value<"v0", int>, tmx::value<"v1", int>,
+                                  tmx::value<"v2", int>, tmx::set_of<"s0", int>, tmx::map_of<"m0", int, int>,
+                                  tmx::top_n_of<"t0", int, int, model::top_capacity>> {};
 
 // The library's record in the model's terms.
 inline model_record to_model(tmx::record<model_schema> const& r) {
@@ -215,13 +215,20 @@ struct run {
         };
         auto const a = value_of("v0"), b = value_of("v1"), c = value_of("v2");
         // Every non-empty subset, in a fixed order.
-        if (a && b && c) f(tmx::arg<"v0"> = *a, tmx::arg<"v1"> = *b, tmx::arg<"v2"> = *c);
-        else if (a && b) f(tmx::arg<"v0"> = *a, tmx::arg<"v1"> = *b);
-        else if (a && c) f(tmx::arg<"v0"> = *a, tmx::arg<"v2"> = *c);
-        else if (b && c) f(tmx::arg<"v1"> = *b, tmx::arg<"v2"> = *c);
-        else if (a) f(tmx::arg<"v0"> = *a);
-        else if (b) f(tmx::arg<"v1"> = *b);
-        else f(tmx::arg<"v2"> = *c);
+        if (a && b && c)
+            f(tmx::arg<"v0"> = *a, tmx::arg<"v1"> = *b, tmx::arg<"v2"> = *c);
+        else if (a && b)
+            f(tmx::arg<"v0"> = *a, tmx::arg<"v1"> = *b);
+        else if (a && c)
+            f(tmx::arg<"v0"> = *a, tmx::arg<"v2"> = *c);
+        else if (b && c)
+            f(tmx::arg<"v1"> = *b, tmx::arg<"v2"> = *c);
+        else if (a)
+            f(tmx::arg<"v0"> = *a);
+        else if (b)
+            f(tmx::arg<"v1"> = *b);
+        else
+            f(tmx::arg<"v2"> = *c);
     }
 
     std::vector<std::pair<std::string, int>> random_values() {
@@ -258,8 +265,10 @@ struct run {
                 std::int64_t const v = pick(10) - 3;
                 expected = reference.increment(counters[which], v);
                 actual = outcome_of([&] {
-                    if (which == 0) context.increment<"c0">(v);
-                    else context.increment<"c1">(v);
+                    if (which == 0)
+                        context.increment<"c0">(v);
+                    else
+                        context.increment<"c1">(v);
                 });
                 break;
             }
@@ -269,9 +278,12 @@ struct run {
                 int const which = pick(3), v = pick(100);
                 expected = reference.update({{values[which], v}}, overwrite);
                 actual = outcome_of([&] {
-                    if (which == 0) overwrite ? context.set<"v0">(tmx::overwrite, v) : context.set<"v0">(v);
-                    else if (which == 1) overwrite ? context.set<"v1">(tmx::overwrite, v) : context.set<"v1">(v);
-                    else overwrite ? context.set<"v2">(tmx::overwrite, v) : context.set<"v2">(v);
+                    if (which == 0)
+                        overwrite ? context.set<"v0">(tmx::overwrite, v) : context.set<"v0">(v);
+                    else if (which == 1)
+                        overwrite ? context.set<"v1">(tmx::overwrite, v) : context.set<"v1">(v);
+                    else
+                        overwrite ? context.set<"v2">(tmx::overwrite, v) : context.set<"v2">(v);
                 });
                 break;
             }
@@ -283,8 +295,10 @@ struct run {
                 expected = outer ? reference.update_outer(chosen, overwrite) : reference.update(chosen, overwrite);
                 actual = outcome_of([&] {
                     with_value_args(chosen, [&](auto&&... args) {
-                        if (outer) overwrite ? context.update_outer(tmx::overwrite, args...) : context.update_outer(args...);
-                        else overwrite ? context.update(tmx::overwrite, args...) : context.update(args...);
+                        if (outer)
+                            overwrite ? context.update_outer(tmx::overwrite, args...) : context.update_outer(args...);
+                        else
+                            overwrite ? context.update(tmx::overwrite, args...) : context.update(args...);
                     });
                 });
                 break;

@@ -17,16 +17,12 @@ namespace random_records {
 
 namespace tmx = typed_metrics;
 
-struct schema : tmx::schema<tmx::counter<"count">,
-                            tmx::counter<"bytes", std::uint64_t>,
-                            tmx::value<"ratio", double>,
-                            tmx::value<"name", std::string>,
-                            tmx::set_of<"tags", std::string>,
-                            tmx::set_of<"ratios", double>,
-                            tmx::map_of<"by_name", std::string, double>,
-                            tmx::map_of<"by_ratio", double, std::uint64_t>,
-                            tmx::map_of<"by_id", std::int64_t, std::string>,
-                            tmx::top_n_of<"top", std::string, std::int64_t, 4>> {};
+struct schema
+    : tmx::schema<tmx::counter<"count">, tmx::counter<"bytes", std::uint64_t>, tmx::value<"ratio", double>,
+                  tmx::value<"name", std::string>, tmx::set_of<"tags", std::string>, tmx::set_of<"ratios", double>,
+                  tmx::map_of<"by_name", std::string, double>, tmx::map_of<"by_ratio", double, std::uint64_t>,
+                  tmx::map_of<"by_id", std::int64_t, std::string>, tmx::top_n_of<"top", std::string, std::int64_t, 4>> {
+};
 
 class generator {
 public:
@@ -36,8 +32,8 @@ public:
     // bytes that are not UTF-8: lone continuation bytes, truncated and
     // overlong sequences, U+00E9, and the lead bytes of U+EF80..U+EFFF.
     std::string bytes() {
-        static constexpr char alphabet[] = {'a', 'b', '"', '\\', '\n', '\0', '\x80', '\xbf', '\xff',
-                                            '\xc3', '\xa9', '\xc0', '\xee', '\xbe', '\xef', '\xed'};
+        static constexpr char alphabet[] = {'a',    'b',    '"',    '\\',   '\n',   '\0',   '\x80', '\xbf',
+                                            '\xff', '\xc3', '\xa9', '\xc0', '\xee', '\xbe', '\xef', '\xed'};
         std::string text(pick(9), '\0');
         for (char& c : text) c = alphabet[pick(sizeof alphabet)];
         return text;

@@ -52,8 +52,7 @@ template <class T, class V>
 // `make_ordered` refuses it. The first two refer to `value`: used within
 // the call that received it.
 template <class T, class V>
-[[gnu::always_inline]] constexpr decltype(auto) lookup_key(V&& value, char const* operation,
-                                                           std::string_view metric) {
+[[gnu::always_inline]] constexpr decltype(auto) lookup_key(V&& value, char const* operation, std::string_view metric) {
     if constexpr (viewed_as_string<T, V>) {
         return string_view_of<T>(value);
     } else if constexpr (std::is_same_v<std::remove_cvref_t<V>, T> && !std::is_floating_point_v<T>) {

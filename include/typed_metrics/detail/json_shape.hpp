@@ -54,17 +54,28 @@ enum class json_shape {
 
 template <class T>
 consteval json_shape json_shape_of() {
-    if constexpr (std::is_same_v<T, bool>) return json_shape::boolean;
-    else if constexpr (exported_number<T> && std::is_integral_v<T>) return json_shape::integer;
-    else if constexpr (exported_number<T>) return json_shape::number;
-    else if constexpr (builtin_number<T>) return json_shape::none;
-    else if constexpr (std::is_null_pointer_v<T>) return json_shape::none;  // converts to std::string_view, unreadably
-    else if constexpr (std::is_convertible_v<T const&, std::string_view>) return json_shape::string;
-    else if constexpr (is_std_set<T>) return json_shape::array;
-    else if constexpr (is_std_map<T>) return json_shape::object;
-    else if constexpr (is_top_n<T>) return json_shape::pairs;
-    else if constexpr (streamable<T>) return json_shape::text;
-    else return json_shape::none;
+    if constexpr (std::is_same_v<T, bool>)
+        return json_shape::boolean;
+    else if constexpr (exported_number<T> && std::is_integral_v<T>)
+        return json_shape::integer;
+    else if constexpr (exported_number<T>)
+        return json_shape::number;
+    else if constexpr (builtin_number<T>)
+        return json_shape::none;
+    else if constexpr (std::is_null_pointer_v<T>)
+        return json_shape::none;  // converts to std::string_view, unreadably
+    else if constexpr (std::is_convertible_v<T const&, std::string_view>)
+        return json_shape::string;
+    else if constexpr (is_std_set<T>)
+        return json_shape::array;
+    else if constexpr (is_std_map<T>)
+        return json_shape::object;
+    else if constexpr (is_top_n<T>)
+        return json_shape::pairs;
+    else if constexpr (streamable<T>)
+        return json_shape::text;
+    else
+        return json_shape::none;
 }
 
 }  // namespace typed_metrics::detail

@@ -13,9 +13,9 @@ concept one_of = (std::is_same_v<T, Types> || ...);
 // float and double (they hold doubles, as Prometheus does). Not long double,
 // which they would round or overflow.
 template <class T>
-concept exported_number = one_of<T, bool, char, signed char, unsigned char, wchar_t, char8_t, char16_t, char32_t,
-                                 short, unsigned short, int, unsigned, long, unsigned long, long long,
-                                 unsigned long long, float, double>;
+concept exported_number =
+    one_of<T, bool, char, signed char, unsigned char, wchar_t, char8_t, char16_t, char32_t, short, unsigned short, int,
+           unsigned, long, unsigned long, long long, unsigned long long, float, double>;
 
 // Any built-in type with arithmetic: the standard ones and the compilers'
 // extended ones (`__int128`, `__float128`, `_BitInt(N)`), which

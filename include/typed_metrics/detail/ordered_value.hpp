@@ -40,7 +40,8 @@ template <class T, class V>
 [[gnu::always_inline]] constexpr T make_ordered(V&& value, char const* operation, std::string_view metric) {
     if constexpr (std::is_floating_point_v<T>) {
         T const converted{std::forward<V>(value)};
-        if (is_nan(converted)) [[unlikely]] raise_nan(operation, metric);
+        if (is_nan(converted)) [[unlikely]]
+            raise_nan(operation, metric);
         return converted;
     } else {
         return T{std::forward<V>(value)};

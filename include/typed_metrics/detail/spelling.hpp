@@ -32,7 +32,7 @@ using spelled = decltype(spell<Spelling, Name>(std::make_index_sequence<Name.siz
 template <class Schema, fixed_string Name, std::size_t Blocks>
 constexpr nearest_name nearest_in_blocks =
     nearest_among(Name.view(), Schema::names, (Blocks - 1) * names_per_block,
-                  Blocks * names_per_block < Schema::size ? Blocks * names_per_block : Schema::size,
+                  Blocks* names_per_block < Schema::size ? Blocks * names_per_block : Schema::size,
                   nearest_in_blocks<Schema, Name, Blocks - 1>);
 template <class Schema, fixed_string Name>
 constexpr nearest_name nearest_in_blocks<Schema, Name, 0> = {};

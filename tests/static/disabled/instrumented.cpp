@@ -9,11 +9,8 @@
 
 namespace tmx = typed_metrics;
 
-using schema = tmx::schema<tmx::counter<"items">,
-                           tmx::value<"total", std::int64_t>,
-                           tmx::value<"label", std::string>,
-                           tmx::set_of<"signs", int>,
-                           tmx::map_of<"seen", std::string, bool>,
+using schema = tmx::schema<tmx::counter<"items">, tmx::value<"total", std::int64_t>, tmx::value<"label", std::string>,
+                           tmx::set_of<"signs", int>, tmx::map_of<"seen", std::string, bool>,
                            tmx::top_n_of<"largest", std::string, std::int64_t, 5>>;
 
 tmx::metrics_context<schema, tmx::disabled> metrics{nullptr};
