@@ -34,7 +34,7 @@ ALLOWED = [
     # named_arg, the type traits of the storage.
     r"std::.*",
     # The storage's own members and its walk: once per schema, not per call.
-    r"typed_metrics::detail::slots?::.*",
+    r"typed_metrics::detail::(sized_)?slots?::.*",
     r"typed_metrics::detail::record_access::clear::<lambda>::operator\(\)",
     # The helpers that take update's and the runtime extras' named arguments,
     # whose types carry the names.
