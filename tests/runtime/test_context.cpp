@@ -786,24 +786,24 @@ BOOST_AUTO_TEST_SUITE_END()
 // More metrics than one 64-bit word of presence bits holds: calls naming
 // metrics on both sides of the boundary (v62..v65) test and mark each word.
 namespace {
-using wide_schema =
-    tmx::schema<tmx::value<"v00", int>, tmx::value<"v01", int>, tmx::value<"v02", int>, tmx::value<"v03", int>,
-                tmx::value<"v04", int>, tmx::value<"v05", int>, tmx::value<"v06", int>, tmx::value<"v07", int>,
-                tmx::value<"v08", int>, tmx::value<"v09", int>, tmx::value<"v10", int>, tmx::value<"v11", int>,
-                tmx::value<"v12", int>, tmx::value<"v13", int>, tmx::value<"v14", int>, tmx::value<"v15", int>,
-                tmx::value<"v16", int>, tmx::value<"v17", int>, tmx::value<"v18", int>, tmx::value<"v19", int>,
-                tmx::value<"v20", int>, tmx::value<"v21", int>, tmx::value<"v22", int>, tmx::value<"v23", int>,
-                tmx::value<"v24", int>, tmx::value<"v25", int>, tmx::value<"v26", int>, tmx::value<"v27", int>,
-                tmx::value<"v28", int>, tmx::value<"v29", int>, tmx::value<"v30", int>, tmx::value<"v31", int>,
-                tmx::value<"v32", int>, tmx::value<"v33", int>, tmx::value<"v34", int>, tmx::value<"v35", int>,
-                tmx::value<"v36", int>, tmx::value<"v37", int>, tmx::value<"v38", int>, tmx::value<"v39", int>,
-                tmx::value<"v40", int>, tmx::value<"v41", int>, tmx::value<"v42", int>, tmx::value<"v43", int>,
-                tmx::value<"v44", int>, tmx::value<"v45", int>, tmx::value<"v46", int>, tmx::value<"v47", int>,
-                tmx::value<"v48", int>, tmx::value<"v49", int>, tmx::value<"v50", int>, tmx::value<"v51", int>,
-                tmx::value<"v52", int>, tmx::value<"v53", int>, tmx::value<"v54", int>, tmx::value<"v55", int>,
-                tmx::value<"v56", int>, tmx::value<"v57", int>, tmx::value<"v58", int>, tmx::value<"v59", int>,
-                tmx::value<"v60", int>, tmx::value<"v61", int>, tmx::value<"v62", int>, tmx::value<"v63", int>,
-                tmx::value<"v64", int>, tmx::value<"v65", int>>;
+struct wide_schema
+    : tmx::schema<tmx::value<"v00", int>, tmx::value<"v01", int>, tmx::value<"v02", int>, tmx::value<"v03", int>,
+                  tmx::value<"v04", int>, tmx::value<"v05", int>, tmx::value<"v06", int>, tmx::value<"v07", int>,
+                  tmx::value<"v08", int>, tmx::value<"v09", int>, tmx::value<"v10", int>, tmx::value<"v11", int>,
+                  tmx::value<"v12", int>, tmx::value<"v13", int>, tmx::value<"v14", int>, tmx::value<"v15", int>,
+                  tmx::value<"v16", int>, tmx::value<"v17", int>, tmx::value<"v18", int>, tmx::value<"v19", int>,
+                  tmx::value<"v20", int>, tmx::value<"v21", int>, tmx::value<"v22", int>, tmx::value<"v23", int>,
+                  tmx::value<"v24", int>, tmx::value<"v25", int>, tmx::value<"v26", int>, tmx::value<"v27", int>,
+                  tmx::value<"v28", int>, tmx::value<"v29", int>, tmx::value<"v30", int>, tmx::value<"v31", int>,
+                  tmx::value<"v32", int>, tmx::value<"v33", int>, tmx::value<"v34", int>, tmx::value<"v35", int>,
+                  tmx::value<"v36", int>, tmx::value<"v37", int>, tmx::value<"v38", int>, tmx::value<"v39", int>,
+                  tmx::value<"v40", int>, tmx::value<"v41", int>, tmx::value<"v42", int>, tmx::value<"v43", int>,
+                  tmx::value<"v44", int>, tmx::value<"v45", int>, tmx::value<"v46", int>, tmx::value<"v47", int>,
+                  tmx::value<"v48", int>, tmx::value<"v49", int>, tmx::value<"v50", int>, tmx::value<"v51", int>,
+                  tmx::value<"v52", int>, tmx::value<"v53", int>, tmx::value<"v54", int>, tmx::value<"v55", int>,
+                  tmx::value<"v56", int>, tmx::value<"v57", int>, tmx::value<"v58", int>, tmx::value<"v59", int>,
+                  tmx::value<"v60", int>, tmx::value<"v61", int>, tmx::value<"v62", int>, tmx::value<"v63", int>,
+                  tmx::value<"v64", int>, tmx::value<"v65", int>> {};
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(presence_across_words_of_a_wide_schema) {
