@@ -150,17 +150,22 @@ consteval metric_rule first_broken_rule() {
 }
 
 // The position of the first metric that breaks a rule, or the number of
-// metrics: the names (when given) are checked here, the types' rules come
-// evaluated.
-consteval std::size_t first_broken_metric(std::initializer_list<metric_rule> types_rules,
-                                          std::string_view const* names = nullptr) {
+// metrics, from each metric's rule.
+consteval std::size_t first_broken_metric(std::initializer_list<metric_rule> rules) {
     std::size_t position = 0;
-    for (metric_rule const rule : types_rules) {
-        if (rule != metric_rule::followed || (names != nullptr && !is_identifier(names[position]))) break;
+    for (metric_rule const rule : rules) {
+        if (rule != metric_rule::followed) break;
         ++position;
     }
     return position;
 }
+
+// A metric's name rule, then its types' rules: a constant per metric, so that
+// each name is checked in a constant expression of its own (all names in one
+// loop exceed clang's step limit with 2000 names of 40 characters).
+template <fixed_string Name, class Types>
+inline constexpr metric_rule name_and_types_rule =
+    is_identifier(Name.view()) ? types_rule<Types> : metric_rule::identifier_name;
 
 // Reports the first rule that the metric at `Position` breaks, naming it by a
 // character pack. The schema passes
@@ -320,9 +325,10 @@ struct schema {
     using metric_at = std::tuple_element_t<Index, std::tuple<Metrics...>>;
 
     // A broken rule is reported by its own static_assert inside these checks.
-    static_assert(detail::check_metric<schema, detail::first_broken_metric(
-                                                   {detail::types_rule<typename Metrics::types>...}, names.data())>() &&
-                  detail::check_distinct_names<schema>());
+    static_assert(
+        detail::check_metric<schema, detail::first_broken_metric(
+                                         {detail::name_and_types_rule<Metrics::name, typename Metrics::types>...})>() &&
+        detail::check_distinct_names<schema>());
 };
 
 /// The most metrics a context accepts in a schema declared as an alias,
