@@ -144,9 +144,16 @@ consteval metric_rule first_broken_types_rule() {
 template <class Types>
 inline constexpr metric_rule types_rule = first_broken_types_rule<Types>();
 
+// A metric's name rule, then its types' rules: a constant per metric, so that
+// each name is checked in a constant expression of its own (all names in one
+// loop exceed clang's step limit with 2000 names of 40 characters).
+template <fixed_string Name, class Types>
+inline constexpr metric_rule name_and_types_rule =
+    is_identifier(Name.view()) ? types_rule<Types> : metric_rule::identifier_name;
+
 template <class Metric>
 consteval metric_rule first_broken_rule() {
-    return is_identifier(Metric::name.view()) ? types_rule<typename Metric::types> : metric_rule::identifier_name;
+    return name_and_types_rule<Metric::name, typename Metric::types>;
 }
 
 // The position of the first metric that breaks a rule, or the number of
@@ -159,13 +166,6 @@ consteval std::size_t first_broken_metric(std::initializer_list<metric_rule> rul
     }
     return position;
 }
-
-// A metric's name rule, then its types' rules: a constant per metric, so that
-// each name is checked in a constant expression of its own (all names in one
-// loop exceed clang's step limit with 2000 names of 40 characters).
-template <fixed_string Name, class Types>
-inline constexpr metric_rule name_and_types_rule =
-    is_identifier(Name.view()) ? types_rule<Types> : metric_rule::identifier_name;
 
 // Reports the first rule that the metric at `Position` breaks, naming it by a
 // character pack. The schema passes
