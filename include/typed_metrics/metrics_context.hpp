@@ -186,13 +186,10 @@ public:
     }
 
     /// The spelling of `set<Name>(tmx::overwrite, value)` before the tag came
-    /// first, as in `update`; kept for one release. Its call warns through
-    /// `tag_last_spelling`: clang warns twice of a deprecated member template
-    /// called with explicit template arguments, once of this.
+    /// first, as in `update`; kept for one release, deprecated.
     template <fixed_string Name, class V>
-    [[gnu::always_inline]] void set(V&& value, overwrite_t,
+    [[gnu::always_inline]] void set(V&& value, detail::overwrite_after_value,
                                     call_site where = call_site::current()) noexcept(!is_enabled) {
-        tag_last_spelling<V>();
         set<Name>(overwrite, std::forward<V>(value), where);
     }
 
@@ -274,9 +271,6 @@ public:
     }
 
 private:
-    template <class>
-    [[deprecated("typed_metrics: write set<Name>(tmx::overwrite, value): the tag comes first")]] static constexpr void
-    tag_last_spelling() noexcept {}
     // `update` cannot capture its caller's location: a parameter pack leaves
     // no room for a defaulted `call_site` after it.
     static constexpr call_site update_site{"an update(...) call", 0};

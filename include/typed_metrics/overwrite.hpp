@@ -11,4 +11,17 @@ struct overwrite_t {
 };
 inline constexpr overwrite_t overwrite{};
 
+namespace detail {
+
+// The parameter of the deprecated `set<Name>(value, tmx::overwrite)`. The
+// deprecation sits on this conversion so that it warns once, at the caller's
+// argument, where a pragma can silence it: a deprecated member template warns
+// twice on clang, and a deprecated helper called inside warns in this library.
+struct overwrite_after_value {
+    [[deprecated("typed_metrics: write set<Name>(tmx::overwrite, value): the tag comes first")]] constexpr overwrite_after_value(
+        overwrite_t) noexcept {}
+};
+
+}  // namespace detail
+
 }  // namespace typed_metrics
