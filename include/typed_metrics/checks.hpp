@@ -15,9 +15,16 @@ namespace typed_metrics {
 
 /// Satisfied when `From` converts to `To` by list-initialisation, which
 /// rejects narrowing (`double` into an integer, a signed into an unsigned
-/// integer, an integer into a `double`, a pointer into `bool`).
+/// integer, an integer into a `double`, a pointer into `bool`). Into a
+/// number, a `bool` or an enumeration the conversion must also be implicit:
+/// list-initialisation alone takes an explicit `operator bool` (a
+/// `std::unique_ptr` or a `std::optional` would record `true`) and an integer
+/// into a scoped enumeration. `nullptr` converts to no metric's type
+/// (`std::string{nullptr}` compiles, then fails at run time).
 template <class From, class To>
-concept converts_without_narrowing = requires(From&& from) { To{std::forward<From>(from)}; };
+concept converts_without_narrowing = !std::is_null_pointer_v<std::remove_cvref_t<From>> && requires(From&& from) {
+    To{std::forward<From>(from)};
+} && (!std::is_scalar_v<To> || std::is_convertible_v<From, To>);
 
 /// Satisfied when `Schema` declares `Name` as a metric of kind `Kind`.
 template <class Schema, fixed_string Name, metric_kind Kind>

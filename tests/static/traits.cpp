@@ -12,6 +12,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -65,6 +67,22 @@ static_assert(!tmx::can_set_key_value<schema, "feature_usage", int, bool>);
 static_assert(!tmx::can_set_key_value<schema, "feature_usage", std::string, char const*>);  // pointer into bool
 static_assert(!tmx::can_add_top_n<schema, "slowest_ops", int, int>);
 static_assert(!tmx::can_add_top_n<schema, "slowest_ops", std::string, double>);
+
+// List-initialisation alone would take these; they are refused. An explicit
+// operator bool into a bool, an integer into a scoped enumeration, nullptr
+// into a string.
+static_assert(!tmx::can_set_key_value<schema, "feature_usage", std::string, std::unique_ptr<int>>);
+static_assert(!tmx::can_set_key_value<schema, "feature_usage", std::string, std::optional<bool>>);
+static_assert(!tmx::can_set<schema, "backend", std::nullptr_t>);
+static_assert(!tmx::can_add_to_set<schema, "guards", std::nullptr_t const&>);
+static_assert(!tmx::can_add_top_n<schema, "slowest_ops", std::nullptr_t, int>);
+enum class phase : int { parse, lower };
+static_assert(!tmx::converts_without_narrowing<int, phase>);
+static_assert(tmx::converts_without_narrowing<phase, phase>);
+// What they are refused for stays accepted: an explicit constructor into a
+// class type (a string from a string_view), a bool into a bool.
+static_assert(tmx::converts_without_narrowing<std::string_view, std::string>);
+static_assert(tmx::can_set_key_value<schema, "feature_usage", std::string_view, bool const&>);
 
 // update(...), update_outer(...) and extras: named, known value metrics,
 // non-narrowing values, each name once.
