@@ -3,12 +3,11 @@
 // and validators are made from the same header as the record.
 #pragma once
 
+#include <typed_metrics/detail/hana.hpp>
 #include <typed_metrics/detail/json_shape.hpp>
 #include <typed_metrics/detail/text_format.hpp>
 #include <typed_metrics/json_options.hpp>
 #include <typed_metrics/metric.hpp>
-
-#include <boost/hana/for_each.hpp>
 
 #include <cstddef>
 #include <limits>

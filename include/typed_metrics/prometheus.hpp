@@ -3,13 +3,12 @@
 // text exposition format, for a long-running service's /metrics.
 #pragma once
 
+#include <typed_metrics/detail/hana.hpp>
 #include <typed_metrics/detail/text_format.hpp>
 #include <typed_metrics/error.hpp>
 #include <typed_metrics/exit_info.hpp>
 #include <typed_metrics/metric.hpp>
 #include <typed_metrics/schema.hpp>
-
-#include <boost/hana/for_each.hpp>
 
 #include <array>
 #include <cmath>

@@ -3,6 +3,7 @@
 
 #include <typed_metrics/checks.hpp>
 #include <typed_metrics/detail/add_overflows.hpp>
+#include <typed_metrics/detail/hana.hpp>
 #include <typed_metrics/detail/hana_string.hpp>
 #include <typed_metrics/detail/presence_bits.hpp>
 #include <typed_metrics/detail/print.hpp>
@@ -11,9 +12,6 @@
 #include <typed_metrics/fixed_string.hpp>
 #include <typed_metrics/optional_ref.hpp>
 #include <typed_metrics/schema.hpp>
-
-#include <boost/hana/pair.hpp>
-#include <boost/hana/transform.hpp>
 
 #include <cstddef>
 #include <iosfwd>

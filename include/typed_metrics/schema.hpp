@@ -2,6 +2,7 @@
 #pragma once
 
 #include <typed_metrics/detail/always_false.hpp>
+#include <typed_metrics/detail/hana.hpp>
 #include <typed_metrics/detail/json_shape.hpp>
 #include <typed_metrics/detail/non_owning.hpp>
 #include <typed_metrics/detail/numbers.hpp>
@@ -10,9 +11,6 @@
 #include <typed_metrics/detail/spelling.hpp>
 #include <typed_metrics/fixed_string.hpp>
 #include <typed_metrics/metric.hpp>
-
-#include <boost/hana/tuple.hpp>
-#include <boost/hana/type.hpp>
 
 #include <array>
 #include <concepts>

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
+#include <typed_metrics/detail/hana.hpp>
 #include <typed_metrics/fixed_string.hpp>
-
-#include <boost/hana/string.hpp>
 
 #include <cstddef>
 #include <utility>
