@@ -5,6 +5,7 @@
 #include <typed_metrics/call_site.hpp>
 #include <typed_metrics/checks.hpp>
 #include <typed_metrics/detail/call_on_exit.hpp>
+#include <typed_metrics/detail/duration.hpp>
 #include <typed_metrics/detail/function.hpp>
 #include <typed_metrics/detail/in_place.hpp>
 #include <typed_metrics/detail/ordered_value.hpp>
@@ -40,6 +41,17 @@ public:
     inactive_scope(inactive_scope const&) = delete;
     inactive_scope& operator=(inactive_scope const&) = delete;
     inactive_scope& operator=(inactive_scope&&) = delete;
+};
+
+// The timer of a disabled context: empty, and nothing to do when it ends.
+class [[nodiscard("a timer adds its time when it is destroyed: keep it in a variable for the region it times"),
+        gnu::unused]] inactive_timer {
+public:
+    inactive_timer() = default;
+    inactive_timer(inactive_timer&&) noexcept = default;
+    inactive_timer(inactive_timer const&) = delete;
+    inactive_timer& operator=(inactive_timer const&) = delete;
+    inactive_timer& operator=(inactive_timer&&) = delete;
 };
 }  // namespace detail
 
@@ -107,6 +119,54 @@ public:
     /// `detail::inactive_scope` with the same rules.
     using scope = std::conditional_t<is_enabled, active_scope, detail::inactive_scope>;
 
+    /// Adds the monotonic time from its start to its destruction to a
+    /// duration counter, truncated to the counter's unit, when it ends, by
+    /// an exception too. It writes only into the unit of work it started in:
+    /// if that unit ended first, the time is dropped and reported to
+    /// `context_options::on_error`, as is an addition that would overflow the
+    /// counter (left unchanged). Movable (the moved-from timer adds nothing),
+    /// not copyable; the context must outlive it. A template per counter
+    /// type, not per name (see docs/design.md, Compile-time rules).
+    template <class Duration>
+    class [[nodiscard("a timer adds its time when it is destroyed: keep it in a variable for the region it times")]]
+    active_timer {
+    public:
+        active_timer(active_timer&& other) noexcept
+            : context_{std::exchange(other.context_, nullptr)},
+              counter_{other.counter_},
+              index_{other.index_},
+              unit_{other.unit_},
+              start_ns_{other.start_ns_} {}
+        active_timer(active_timer const&) = delete;
+        active_timer& operator=(active_timer const&) = delete;
+        active_timer& operator=(active_timer&&) = delete;
+
+        ~active_timer() {
+            if (context_ != nullptr) context_->stop_timer(*counter_, index_, unit_, start_ns_);
+        }
+
+    private:
+        friend class metrics_context;
+        active_timer(metrics_context& context, Duration& counter, std::size_t index) noexcept
+            : context_{&context},
+              counter_{&counter},
+              index_{index},
+              unit_{context.state_.unit},
+              start_ns_{context.state_.options.monotonic_clock()} {}
+
+        metrics_context* context_;
+        Duration* counter_;  // in the record open when the timer started
+        std::size_t index_;
+        std::uint64_t unit_;  // the unit of work it started in
+        std::int64_t start_ns_;
+    };
+
+    /// What `timed<Name>()` returns: an `active_timer` of the counter's
+    /// duration type, or when disabled an empty `detail::inactive_timer`.
+    template <fixed_string Name>
+    using timer = std::conditional_t<is_enabled, active_timer<typename metric_t<Schema, Name>::value_type>,
+                                     detail::inactive_timer>;
+
     /// Opens a scope. At depth 0 this starts a new record (empty: records are
     /// cleared once reported, and first-set locations are read only where
     /// the new record is written) and takes the start time.
@@ -114,6 +174,7 @@ public:
     scope enter() noexcept {
         if constexpr (is_enabled) {
             if (state_.depth++ > 0) return scope{*this};
+            ++state_.unit;
             state_.start_ns = state_.options.clock();
             state_.exceptions_at_entry = std::uncaught_exceptions();
             return scope{*this};
@@ -160,6 +221,23 @@ public:
             }
             access::add(static_cast<slot&>(access::fields(state_.records.open())).value, std::forward<V>(delta),
                         Name.view());
+        }
+    }
+
+    /// Starts a timer of the duration counter `Name` (`tmx::counter<"k",
+    /// std::chrono::microseconds>`): `auto const t = ctx.timed<"k">();`.
+    /// Throws `metrics_error` outside a scope, as `increment` does, here
+    /// rather than when the timer ends in its destructor.
+    template <fixed_string Name>
+    [[nodiscard("a timer adds its time when it is destroyed: keep it in a variable for the region it times")]]
+    auto timed() noexcept(!is_enabled) {
+        if constexpr (detail::check_call<detail::operation::timed, Schema, Name>() && is_enabled) {
+            using slot = detail::slot_t<storage_type, Name>;
+            require_scope("time", slot::index);
+            return active_timer<typename slot::metric::value_type>{
+                *this, static_cast<slot&>(access::fields(state_.records.open())).value, slot::index};
+        } else {
+            return detail::inactive_timer{};
         }
     }
 
@@ -390,6 +468,37 @@ private:
         raise_already_set(&metric, 1);
     }
 
+    // A timer's end: a template per counter type. The unit of work changes
+    // at every outermost enter and exit, so an equal one proves the timer's
+    // record still open, and `counter` in it.
+    template <class Duration>
+    void stop_timer(Duration& counter, std::size_t index, std::uint64_t unit, std::int64_t start_ns) noexcept {
+        std::int64_t const end_ns = state_.options.monotonic_clock();
+        if (unit != state_.unit) [[unlikely]] {
+            report_timer_error("its unit of work ended before it", index);
+            return;
+        }
+        Duration elapsed{};
+        if (!detail::duration_from_ns(end_ns > start_ns ? end_ns - start_ns : 0, elapsed)) [[unlikely]] {
+            report_timer_error("its time does not fit the counter's type", index);
+            return;
+        }
+        state_.written.set(index);  // marked first (record_access::add)
+        try {
+            access::add(counter, elapsed, Schema::names[index]);
+        } catch (...) {
+            detail::report_error(state_.options.on_error, std::current_exception());
+        }
+    }
+
+    [[gnu::cold, gnu::noinline]] void report_timer_error(char const* reason, std::size_t metric) const noexcept {
+        try {
+            detail::raise_timer_dropped(Schema::names[metric], reason);
+        } catch (...) {
+            detail::report_error(state_.options.on_error, std::current_exception());
+        }
+    }
+
     // Small enough to inline into every scope's destructor: leaving a nested
     // scope is a decrement and a branch; the outermost exit, once per record,
     // is a call.
@@ -403,6 +512,7 @@ private:
     // work of its own, in the record that opens when this one is handed over.
     [[gnu::noinline]] void exit_outermost() noexcept {
         bool const unwinding = std::uncaught_exceptions() > state_.exceptions_at_entry;
+        ++state_.unit;  // the timers of this unit write nothing from now on
         typename detail::record_pool<Schema>::entry* reported = nullptr;
         try {
             reported = &state_.records.hand_over();
@@ -439,6 +549,8 @@ private:
         // operator[] would be one more call per set site for the compiler to inline.
         call_site first_set[Schema::size == 0 ? 1 : Schema::size]{};
         int depth = 0;
+        // Counts outermost enters and exits: odd while a unit of work is open.
+        std::uint64_t unit = 0;
         // Exceptions in flight when the outermost scope was entered: more at
         // its exit means it is left by unwinding.
         int exceptions_at_entry = 0;
