@@ -38,14 +38,14 @@ enum class operation { increment, set, add_to_set, set_key_value, add_top_n, upd
 /// The rules a call must follow, in the order they are checked.
 enum class call_rule {
     followed,
-    declared_name,     ///< the schema declares the name
-    metric_kind,       ///< the metric is of the kind the operation records
-    duration_counter,  ///< a timer's counter holds a `std::chrono::duration`
-    key_conversion,    ///< the key converts to the metric's `key_type` without narrowing
-    value_conversion,  ///< the value converts to the metric's `value_type` without narrowing
+    declared_name,        ///< the schema declares the name
+    metric_kind,          ///< the metric is of the kind the operation records
+    duration_counter,     ///< a timer's counter holds a `std::chrono::duration`
+    key_conversion,       ///< the key converts to the metric's `key_type` without narrowing
+    value_conversion,     ///< the value converts to the metric's `value_type` without narrowing
     duration_conversion,  ///< a duration counter's increment is a duration that converts without loss
-    named_argument,    ///< each argument of an update is `tmx::arg<"k"> = v`
-    distinct_names     ///< no two arguments of an update name the same metric
+    named_argument,       ///< each argument of an update is `tmx::arg<"k"> = v`
+    distinct_names        ///< no two arguments of an update name the same metric
 };
 
 /// The kind of metric each operation records.

@@ -5,13 +5,13 @@
 #include <typed_metrics/call_site.hpp>
 #include <typed_metrics/checks.hpp>
 #include <typed_metrics/detail/call_on_exit.hpp>
-#include <typed_metrics/detail/duration.hpp>
 #include <typed_metrics/detail/function.hpp>
 #include <typed_metrics/detail/in_place.hpp>
 #include <typed_metrics/detail/ordered_value.hpp>
 #include <typed_metrics/detail/presence_bits.hpp>
 #include <typed_metrics/detail/raise.hpp>
 #include <typed_metrics/detail/record_pool.hpp>
+#include <typed_metrics/detail/timer_parts.hpp>
 #include <typed_metrics/exit_info.hpp>
 #include <typed_metrics/fixed_string.hpp>
 #include <typed_metrics/mode.hpp>
@@ -41,17 +41,6 @@ public:
     inactive_scope(inactive_scope const&) = delete;
     inactive_scope& operator=(inactive_scope const&) = delete;
     inactive_scope& operator=(inactive_scope&&) = delete;
-};
-
-// The timer of a disabled context: empty, and nothing to do when it ends.
-class [[nodiscard("a timer adds its time when it is destroyed: keep it in a variable for the region it times"),
-        gnu::unused]] inactive_timer {
-public:
-    inactive_timer() = default;
-    inactive_timer(inactive_timer&&) noexcept = default;
-    inactive_timer(inactive_timer const&) = delete;
-    inactive_timer& operator=(inactive_timer const&) = delete;
-    inactive_timer& operator=(inactive_timer&&) = delete;
 };
 }  // namespace detail
 
@@ -128,8 +117,8 @@ public:
     /// not copyable; the context must outlive it. A template per counter
     /// type, not per name (see docs/design.md, Compile-time rules).
     template <class Duration>
-    class [[nodiscard("a timer adds its time when it is destroyed: keep it in a variable for the region it times")]]
-    active_timer {
+    class [[nodiscard(
+        "a timer adds its time when it is destroyed: keep it in a variable for the region it times")]] active_timer {
     public:
         active_timer(active_timer&& other) noexcept
             : context_{std::exchange(other.context_, nullptr)},
@@ -473,27 +462,16 @@ private:
     // record still open, and `counter` in it.
     template <class Duration>
     void stop_timer(Duration& counter, std::size_t index, std::uint64_t unit, std::int64_t start_ns) noexcept {
-        std::int64_t const end_ns = state_.options.monotonic_clock();
-        if (unit != state_.unit) [[unlikely]] {
-            report_timer_error("its unit of work ended before it", index);
-            return;
-        }
         Duration elapsed{};
-        if (!detail::duration_from_ns(end_ns > start_ns ? end_ns - start_ns : 0, elapsed)) [[unlikely]] {
-            report_timer_error("its time does not fit the counter's type", index);
+        if (!detail::elapsed_since(start_ns, state_.options, Schema::names[index], elapsed)) return;
+        if (unit != state_.unit) [[unlikely]] {
+            detail::report_timer_dropped(state_.options.on_error, Schema::names[index],
+                                         "its unit of work ended before it");
             return;
         }
         state_.written.set(index);  // marked first (record_access::add)
         try {
             access::add(counter, elapsed, Schema::names[index]);
-        } catch (...) {
-            detail::report_error(state_.options.on_error, std::current_exception());
-        }
-    }
-
-    [[gnu::cold, gnu::noinline]] void report_timer_error(char const* reason, std::size_t metric) const noexcept {
-        try {
-            detail::raise_timer_dropped(Schema::names[metric], reason);
         } catch (...) {
             detail::report_error(state_.options.on_error, std::current_exception());
         }

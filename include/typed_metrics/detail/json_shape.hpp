@@ -42,16 +42,16 @@ concept streamable = requires(std::ostream& out, T const& value) { out << value;
 // the schema's rules (`printable`), so that a type the schema accepts is one
 // that every export writes.
 enum class json_shape {
-    boolean,  // true / false
-    integer,  // a JSON number without fraction
-    number,   // a floating-point value; "Infinity", "-Infinity", "NaN" when not finite
-    string,   // a string type, escaped
-    text,     // any other printable type: its operator<< text, as a string
-    array,    // a set: its elements, in order
-    object,   // a map: keys as their text, values as JSON
-    pairs,    // a top-N ranking: [key, value] pairs, largest first
-    duration, // a std::chrono::duration: its count, in its unit (printed with the unit's symbol)
-    none      // none of these: no export writes it, so the schema refuses it
+    boolean,   // true / false
+    integer,   // a JSON number without fraction
+    number,    // a floating-point value; "Infinity", "-Infinity", "NaN" when not finite
+    string,    // a string type, escaped
+    text,      // any other printable type: its operator<< text, as a string
+    array,     // a set: its elements, in order
+    object,    // a map: keys as their text, values as JSON
+    pairs,     // a top-N ranking: [key, value] pairs, largest first
+    duration,  // a std::chrono::duration: its count, in its unit (printed with the unit's symbol)
+    none       // none of these: no export writes it, so the schema refuses it
 };
 
 template <class T>
