@@ -38,14 +38,14 @@ enum class operation { increment, set, add_to_set, set_key_value, add_top_n, upd
 /// The rules a call must follow, in the order they are checked.
 enum class call_rule {
     followed,
-    declared_name,        ///< the schema declares the name
-    metric_kind,          ///< the metric is of the kind the operation records
-    duration_counter,     ///< a timer's counter holds a `std::chrono::duration`
-    key_conversion,       ///< the key converts to the metric's `key_type` without narrowing
-    value_conversion,     ///< the value converts to the metric's `value_type` without narrowing
-    duration_conversion,  ///< a duration counter's increment is a duration that converts without loss
-    named_argument,       ///< each argument of an update is `tmx::arg<"k"> = v`
-    distinct_names        ///< no two arguments of an update name the same metric
+    declared_name,     ///< the schema declares the name
+    metric_kind,       ///< the metric is of the kind the operation records
+    duration_counter,  ///< a timer's counter holds a `std::chrono::duration`
+    key_conversion,    ///< the key converts to the metric's `key_type` without narrowing
+    value_conversion,  ///< the value converts to the metric's `value_type` without narrowing
+    duration_value,    ///< a duration counter's increment is a duration that converts without loss
+    named_argument,    ///< each argument of an update is `tmx::arg<"k"> = v`
+    distinct_names     ///< no two arguments of an update name the same metric
 };
 
 /// The kind of metric each operation records.
@@ -79,7 +79,7 @@ constexpr call_rule first_broken_argument_rule<Metric, K, V> =
 template <class Metric, class V>
     requires chrono_duration<typename Metric::value_type>
 constexpr call_rule first_broken_argument_rule<Metric, V> =
-    converts_without_loss<V, typename Metric::value_type> ? call_rule::followed : call_rule::duration_conversion;
+    converts_without_loss<V, typename Metric::value_type> ? call_rule::followed : call_rule::duration_value;
 
 // The tag `Name` names, once `declared_metric` holds: the unconstrained
 // lookup, so that no constraint is checked again.
@@ -262,7 +262,7 @@ consteval bool check_call() {
             always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>,
             "typed_metrics: timed<Name>() requires a counter metric of a std::chrono::duration (counter<Name, std::chrono::microseconds>)");
         return false;
-    } else if constexpr (broken == call_rule::duration_conversion) {
+    } else if constexpr (broken == call_rule::duration_value) {
         static_assert(
             always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, value_argument_t<Args...>>,
             "typed_metrics: increment<Name>(d) on a duration counter requires a std::chrono::duration that converts to the counter's without loss (milliseconds into microseconds, not nanoseconds; a bare number has no unit)");
