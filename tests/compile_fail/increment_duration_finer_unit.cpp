@@ -8,8 +8,7 @@ int main() {
     static_assert(!tmx::can_increment<timed_schema, "backend_compile", decltype(std::chrono::nanoseconds{1500})>);
     timed_context.increment<"backend_compile">(std::chrono::nanoseconds{1500});
 #else
-    static_assert(tmx::can_increment<timed_schema, "backend_compile",
-                                     decltype(std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::nanoseconds{1500}))>);
+    static_assert(tmx::can_increment<timed_schema, "backend_compile", decltype(std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::nanoseconds{1500}))>);
     timed_context.increment<"backend_compile">(std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::nanoseconds{1500}));
 #endif
 }
