@@ -40,7 +40,7 @@ std::int64_t cost_of(std::string_view pass, source_unit const& unit) {
 
 //! [nested_phase]
 void parse(source_unit const& unit) {
-    auto const phase = metrics.enter();  // nested: reports nothing by itself
+    auto const phase = metrics.enter();                // nested: reports nothing by itself
     auto const timer = metrics.timed<"parse_time">();  // adds this scope's time when it ends
     metrics.increment<"tokens">(static_cast<std::int64_t>(unit.ops.size() * 3 + 2));
     metrics.add_to_set<"guards">("input_arity");
