@@ -108,53 +108,28 @@ public:
     /// `detail::inactive_scope` with the same rules.
     using scope = std::conditional_t<is_enabled, active_scope, detail::inactive_scope>;
 
-    /// Adds the monotonic time from its start to its destruction to a
-    /// duration counter, truncated to the counter's unit, when it ends, by
-    /// an exception too. It writes only into the unit of work it started in:
-    /// if that unit ended first, the time is dropped and reported to
-    /// `context_options::on_error`, as is an addition that would overflow the
-    /// counter (left unchanged). Movable (the moved-from timer adds nothing),
-    /// not copyable; the context must outlive it. A template per counter
-    /// type, not per name (see docs/design.md, Compile-time rules).
+    // What a timer keeps for its end: a template per counter type, not per
+    // name (see docs/design.md, Compile-time rules).
     template <class Duration>
-    class [[nodiscard(
-        "a timer adds its time when it is destroyed: keep it in a variable for the region it times")]] active_timer {
-    public:
-        active_timer(active_timer&& other) noexcept
-            : context_{std::exchange(other.context_, nullptr)},
-              counter_{other.counter_},
-              index_{other.index_},
-              unit_{other.unit_},
-              start_ns_{other.start_ns_} {}
-        active_timer(active_timer const&) = delete;
-        active_timer& operator=(active_timer const&) = delete;
-        active_timer& operator=(active_timer&&) = delete;
-
-        ~active_timer() {
-            if (context_ != nullptr) context_->stop_timer(*counter_, index_, unit_, start_ns_);
-        }
-
-    private:
-        friend class metrics_context;
-        active_timer(metrics_context& context, Duration& counter, std::size_t index) noexcept
-            : context_{&context},
-              counter_{&counter},
-              index_{index},
-              unit_{context.state_.unit},
-              start_ns_{context.state_.options.monotonic_clock()} {}
-
-        metrics_context* context_;
-        Duration* counter_;  // in the record open when the timer started
-        std::size_t index_;
-        std::uint64_t unit_;  // the unit of work it started in
-        std::int64_t start_ns_;
+    struct timer_start {
+        Duration* counter;  // in the record open when the timer started
+        std::size_t index;
+        std::uint64_t unit;  // the unit of work it started in
+        std::int64_t start_ns;
     };
 
-    /// What `timed<Name>()` returns: an `active_timer` of the counter's
-    /// duration type, or when disabled an empty `detail::inactive_timer`.
+    /// What `timed<Name>()` returns. Enabled: a timer that adds the
+    /// monotonic time from its start to its destruction (by an exception
+    /// too) to the duration counter, truncated to its unit. It writes only
+    /// into the unit of work it started in: if that unit ended first, the
+    /// time is dropped and reported to `context_options::on_error`, as is an
+    /// addition that would overflow the counter (left unchanged). Movable
+    /// (the moved-from timer adds nothing), not copyable; the context must
+    /// outlive it. Disabled: an empty `detail::inactive_timer`.
     template <fixed_string Name>
-    using timer = std::conditional_t<is_enabled, active_timer<typename metric_t<Schema, Name>::value_type>,
-                                     detail::inactive_timer>;
+    using timer = std::conditional_t<
+        is_enabled, detail::active_timer<metrics_context, timer_start<typename metric_t<Schema, Name>::value_type>>,
+        detail::inactive_timer>;
 
     /// Opens a scope. At depth 0 this starts a new record (empty: records are
     /// cleared once reported, and first-set locations are read only where
@@ -223,8 +198,11 @@ public:
         if constexpr (detail::check_call<detail::operation::timed, Schema, Name>() && is_enabled) {
             using slot = detail::slot_t<storage_type, Name>;
             require_scope("time", slot::index);
-            return active_timer<typename slot::metric::value_type>{
-                *this, static_cast<slot&>(access::fields(state_.records.open())).value, slot::index};
+            using duration = typename slot::metric::value_type;
+            return detail::active_timer<metrics_context, timer_start<duration>>{
+                *this,
+                {&static_cast<slot&>(access::fields(state_.records.open())).value, slot::index, state_.unit,
+                 state_.options.monotonic_clock()}};
         } else {
             return detail::inactive_timer{};
         }
@@ -460,8 +438,12 @@ private:
     // A timer's end: a template per counter type. The unit of work changes
     // at every outermost enter and exit, so an equal one proves the timer's
     // record still open, and `counter` in it.
+    template <class, class>
+    friend class detail::active_timer;
+
     template <class Duration>
-    void stop_timer(Duration& counter, std::size_t index, std::uint64_t unit, std::int64_t start_ns) noexcept {
+    void stop_timer(timer_start<Duration> const& start) noexcept {
+        auto const [counter, index, unit, start_ns] = start;
         Duration elapsed{};
         if (!detail::elapsed_since(start_ns, state_.options, Schema::names[index], elapsed)) return;
         if (unit != state_.unit) [[unlikely]] {
@@ -471,7 +453,7 @@ private:
         }
         state_.written.set(index);  // marked first (record_access::add)
         try {
-            access::add(counter, elapsed, Schema::names[index]);
+            access::add(*counter, elapsed, Schema::names[index]);
         } catch (...) {
             detail::report_error(state_.options.on_error, std::current_exception());
         }

@@ -55,49 +55,28 @@ public:
     runtime_metrics_context(runtime_metrics_context const&) = delete;
     runtime_metrics_context& operator=(runtime_metrics_context const&) = delete;
 
-    /// Adds the monotonic time from its start to its destruction to a
-    /// duration counter when it ends (by an exception too), as an
-    /// `increment` made then: into the record pending at its end, since a
-    /// `finish()` only cuts the stream of writes into records, there being no
-    /// unit of work here. An addition that would overflow is dropped and
-    /// reported to `context_options::on_error`, the counter unchanged.
-    /// Movable, not copyable; the context must outlive it.
+    // What a timer keeps for its end.
     template <class Duration>
-    class [[nodiscard(
-        "a timer adds its time when it is destroyed: keep it in a variable for the region it times")]] active_timer {
-    public:
-        active_timer(active_timer&& other) noexcept
-            : context_{std::exchange(other.context_, nullptr)},
-              counter_{other.counter_},
-              index_{other.index_},
-              start_ns_{other.start_ns_} {}
-        active_timer(active_timer const&) = delete;
-        active_timer& operator=(active_timer const&) = delete;
-        active_timer& operator=(active_timer&&) = delete;
-
-        ~active_timer() {
-            if (context_ != nullptr) context_->stop_timer(counter_, index_, start_ns_);
-        }
-
-    private:
-        friend class runtime_metrics_context;
-        active_timer(runtime_metrics_context& context, Duration storage_type::* counter, std::size_t index) noexcept
-            : context_{&context},
-              counter_{counter},
-              index_{index},
-              start_ns_{context.state_.options.monotonic_clock()} {}
-
-        runtime_metrics_context* context_;
-        Duration storage_type::* counter_;  // the field, in whichever record is pending at the end
-        std::size_t index_;
-        std::int64_t start_ns_;
+    struct timer_start {
+        Duration storage_type::* counter;  // the field, in whichever record is pending at the end
+        std::size_t index;
+        std::int64_t start_ns;
     };
 
-    /// What `timed<Name>()` returns: an `active_timer`, or when disabled an
-    /// empty `detail::inactive_timer`.
+    /// What `timed<Name>()` returns. Enabled: a timer that adds the
+    /// monotonic time from its start to its destruction (by an exception
+    /// too) to the duration counter, as an `increment` made then would: into
+    /// the record pending at its end, since a `finish()` only cuts the stream
+    /// of writes into records, there being no unit of work here. An addition
+    /// that would overflow is dropped and reported to
+    /// `context_options::on_error`, the counter unchanged. Movable, not
+    /// copyable; the context must outlive it. Disabled: an empty
+    /// `detail::inactive_timer`.
     template <fixed_string Name>
-    using timer = std::conditional_t<is_enabled, active_timer<typename metric_t<Schema, Name>::value_type>,
-                                     detail::inactive_timer>;
+    using timer = std::conditional_t<
+        is_enabled,
+        detail::active_timer<runtime_metrics_context, timer_start<typename metric_t<Schema, Name>::value_type>>,
+        detail::inactive_timer>;
 
     /// Starts a timer of the duration counter `Name`:
     /// `auto const t = ctx.timed<"k">();`.
@@ -108,7 +87,8 @@ public:
             using slot = detail::slot_t<storage_type, Name>;
             using duration = typename slot::metric::value_type;
             duration storage_type::* const counter = &slot::value;
-            return active_timer<duration>{*this, counter, slot::index};
+            return detail::active_timer<runtime_metrics_context, timer_start<duration>>{
+                *this, {counter, slot::index, state_.options.monotonic_clock()}};
         } else {
             return detail::inactive_timer{};
         }
@@ -140,8 +120,12 @@ public:
     }
 
 private:
+    template <class, class>
+    friend class detail::active_timer;
+
     template <class Duration>
-    void stop_timer(Duration storage_type::* counter, std::size_t index, std::int64_t start_ns) noexcept {
+    void stop_timer(timer_start<Duration> const& start) noexcept {
+        auto const [counter, index, start_ns] = start;
         Duration elapsed{};
         if (!detail::elapsed_since(start_ns, state_.options, Schema::names[index], elapsed)) return;
         record<Schema>& metrics = state_.open_record();

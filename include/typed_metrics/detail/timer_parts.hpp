@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <exception>
 #include <string_view>
+#include <utility>
 
 namespace typed_metrics::detail {
 
@@ -25,6 +26,30 @@ public:
     inactive_timer(inactive_timer const&) = delete;
     inactive_timer& operator=(inactive_timer const&) = delete;
     inactive_timer& operator=(inactive_timer&&) = delete;
+};
+
+// The timer of an enabled context: `Start` is what the context needs at the
+// end (the counter, its index, the start time), handed back to
+// `Context::stop_timer` when the timer is destroyed. Movable, the moved-from
+// timer adding nothing; not copyable or assignable.
+template <class Context, class Start>
+class [[nodiscard(
+    "a timer adds its time when it is destroyed: keep it in a variable for the region it times")]] active_timer {
+public:
+    active_timer(Context& context, Start start) noexcept : context_{&context}, start_{start} {}
+    active_timer(active_timer&& other) noexcept
+        : context_{std::exchange(other.context_, nullptr)}, start_{other.start_} {}
+    active_timer(active_timer const&) = delete;
+    active_timer& operator=(active_timer const&) = delete;
+    active_timer& operator=(active_timer&&) = delete;
+
+    ~active_timer() {
+        if (context_ != nullptr) context_->stop_timer(start_);
+    }
+
+private:
+    Context* context_;
+    Start start_;
 };
 
 // Reports to the error hook why a timer of `counter` wrote nothing: a timer
