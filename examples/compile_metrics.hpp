@@ -5,6 +5,7 @@
 
 #include <typed_metrics/typed_metrics.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 
@@ -21,6 +22,9 @@ struct compile_schema : tmx::schema<
     tmx::value<"optimized", bool>,
     tmx::set_of<"guards", std::string>,                               // duplicates collapse
     tmx::map_of<"feature_usage", std::string, bool>,                  // last write per key wins
-    tmx::top_n_of<"slowest_passes", std::string, std::int64_t, 3>> {};  // the 3 costliest passes
+    tmx::top_n_of<"slowest_passes", std::string, std::int64_t, 3>,      // the 3 costliest passes
+    tmx::counter<"parse_time", std::chrono::microseconds>,            // a duration, in its unit
+    tmx::counter<"optimize_time", std::chrono::microseconds>,
+    tmx::counter<"codegen_time", std::chrono::microseconds>> {};
 //! [schema]
 // clang-format on

@@ -40,7 +40,8 @@ std::int64_t cost_of(std::string_view pass, source_unit const& unit) {
 
 //! [nested_phase]
 void parse(source_unit const& unit) {
-    auto const phase = metrics.enter();  // nested: reports nothing by itself
+    auto const phase = metrics.enter();                // nested: reports nothing by itself
+    auto const timer = metrics.timed<"parse_time">();  // adds this scope's time when it ends
     metrics.increment<"tokens">(static_cast<std::int64_t>(unit.ops.size() * 3 + 2));
     metrics.add_to_set<"guards">("input_arity");
 }
@@ -48,6 +49,7 @@ void parse(source_unit const& unit) {
 
 void optimize(source_unit const& unit) {
     auto const phase = metrics.enter();
+    auto const timer = metrics.timed<"optimize_time">();
     for (std::string_view pass : {"inline", "constant_fold", "dead_code_elimination", "fuse_elementwise"}) {
         metrics.add_top_n<"slowest_passes">(std::string(pass), cost_of(pass, unit));
     }
@@ -61,6 +63,7 @@ void optimize(source_unit const& unit) {
 
 void codegen(source_unit const& unit) {
     auto const phase = metrics.enter();
+    auto const timer = metrics.timed<"codegen_time">();  // also when codegen throws
     for (auto const& op : unit.ops) {
         if (op == "fft") throw std::runtime_error("codegen: no kernel for 'fft'");
         metrics.set_key_value<"feature_usage">(op, true);

@@ -3,6 +3,7 @@
 
 #include <typed_metrics/arg.hpp>
 #include <typed_metrics/detail/always_false.hpp>
+#include <typed_metrics/detail/duration.hpp>
 #include <typed_metrics/detail/spelling.hpp>
 #include <typed_metrics/fixed_string.hpp>
 #include <typed_metrics/metric.hpp>
@@ -37,16 +38,19 @@ namespace detail {
 
 /// The checked operations. `update` covers each argument of `update`,
 /// `update_outer` and the runtime context's extras; `read` covers
-/// `record.get`, `record.contains` and the free `get` and `contains`.
-enum class operation { increment, set, add_to_set, set_key_value, add_top_n, update, read };
+/// `record.get`, `record.contains` and the free `get` and `contains`;
+/// `timed` both contexts' timers.
+enum class operation { increment, set, add_to_set, set_key_value, add_top_n, update, read, timed };
 
 /// The rules a call must follow, in the order they are checked.
 enum class call_rule {
     followed,
     declared_name,     ///< the schema declares the name
     metric_kind,       ///< the metric is of the kind the operation records
+    duration_counter,  ///< a timer's counter holds a `std::chrono::duration`
     key_conversion,    ///< the key converts to the metric's `key_type` without narrowing
     value_conversion,  ///< the value converts to the metric's `value_type` without narrowing
+    duration_value,    ///< a duration counter's increment is a duration that converts without loss
     named_argument,    ///< each argument of an update is `tmx::arg<"k"> = v`
     distinct_names     ///< no two arguments of an update name the same metric
 };
@@ -54,7 +58,8 @@ enum class call_rule {
 /// The kind of metric each operation records.
 constexpr bool records_kind(operation op, metric_kind kind) noexcept {
     switch (op) {
-        case operation::increment: return kind == metric_kind::counter;
+        case operation::increment:
+        case operation::timed: return kind == metric_kind::counter;
         case operation::set:
         case operation::update: return kind == metric_kind::value;
         case operation::add_to_set: return kind == metric_kind::set;
@@ -76,6 +81,12 @@ template <class Metric, class K, class V>
 constexpr call_rule first_broken_argument_rule<Metric, K, V> =
     converts_without_narrowing<K, typename Metric::key_type> ? first_broken_argument_rule<Metric, V>
                                                              : call_rule::key_conversion;
+// A duration counter takes a duration, never a bare count: std::chrono's
+// explicit constructor would accept `microseconds{5}` from any integer.
+template <class Metric, class V>
+    requires chrono_duration<typename Metric::value_type>
+constexpr call_rule first_broken_argument_rule<Metric, V> =
+    converts_without_loss<V, typename Metric::value_type> ? call_rule::followed : call_rule::duration_value;
 
 // The tag `Name` names, once `declared_metric` holds: the unconstrained
 // lookup, so that no constraint is checked again.
@@ -99,6 +110,8 @@ consteval call_rule first_broken_call_rule() {
         return call_rule::declared_name;
     } else if constexpr (!records_kind(Op, declared_t<Schema, Name>::kind)) {
         return call_rule::metric_kind;
+    } else if constexpr (Op == operation::timed && !chrono_duration<typename declared_t<Schema, Name>::value_type>) {
+        return call_rule::duration_counter;
     } else {
         return first_broken_argument_rule<declared_t<Schema, Name>, Args...>;
     }
@@ -154,6 +167,12 @@ consteval bool follows_update_rules() {
 template <class Schema, fixed_string Name, class V>
 concept can_increment =
     detail::first_broken_call_rule<detail::operation::increment, Schema, Name, V>() == detail::call_rule::followed;
+
+/// Satisfied when `timed<Name>()` compiles: `Name` is a counter of a
+/// `std::chrono::duration`.
+template <class Schema, fixed_string Name>
+concept can_time =
+    detail::first_broken_call_rule<detail::operation::timed, Schema, Name>() == detail::call_rule::followed;
 
 template <class Schema, fixed_string Name, class V>
 concept can_set =
@@ -213,6 +232,10 @@ consteval bool check_call() {
             static_assert(
                 always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>,
                 "typed_metrics: add_top_n<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
+        } else if constexpr (Op == operation::timed) {
+            static_assert(
+                always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>,
+                "typed_metrics: timed<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
         } else {
             static_assert(
                 always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>,
@@ -232,10 +255,24 @@ consteval bool check_call() {
         } else if constexpr (Op == operation::set_key_value) {
             static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>,
                           "typed_metrics: set_key_value<Name>() requires a map_of metric");
+        } else if constexpr (Op == operation::timed) {
+            static_assert(
+                always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>,
+                "typed_metrics: timed<Name>() requires a counter metric of a std::chrono::duration (counter<Name, std::chrono::microseconds>)");
         } else {
             static_assert(always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>,
                           "typed_metrics: add_top_n<Name>() requires a top_n_of metric");
         }
+        return false;
+    } else if constexpr (broken == call_rule::duration_counter) {
+        static_assert(
+            always_false<spelled<metric_named, Name>, declared_t<Schema, Name>>,
+            "typed_metrics: timed<Name>() requires a counter metric of a std::chrono::duration (counter<Name, std::chrono::microseconds>)");
+        return false;
+    } else if constexpr (broken == call_rule::duration_value) {
+        static_assert(
+            always_false<spelled<metric_named, Name>, declared_t<Schema, Name>, value_argument_t<Args...>>,
+            "typed_metrics: increment<Name>(d) on a duration counter requires a std::chrono::duration that converts to the counter's without loss (milliseconds into microseconds, not nanoseconds; a bare number has no unit)");
         return false;
     } else if constexpr (broken == call_rule::key_conversion) {
         using key = key_argument_t<Args...>;

@@ -118,6 +118,8 @@ void append_json(std::string& out, T const& value, json_options options) {
             append_json(out, entry.second, options);
             out += ']';
         });
+    } else if constexpr (shape == json_shape::duration) {
+        append_json(out, value.count(), options);  // in the declared unit, which the JSON Schema names
     }
     // json_shape::none: a type the schema refused, and reported; nothing more to compile.
 }

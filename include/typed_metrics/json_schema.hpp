@@ -87,6 +87,11 @@ void append_json_schema(std::string& out, json_options options) {
         out += ',';
         append_json_schema<typename T::mapped_type>(out, options);
         out += R"(],"minItems":2,"items":false}})";
+    } else if constexpr (shape == json_shape::duration) {
+        // The count's own schema, with the unit as an annotation ("unit":"us").
+        std::string count;
+        append_json_schema<typename T::rep>(count, options);
+        out.append(R"({"unit":")").append(unit_symbol<typename T::period>()).append(R"(",)").append(count, 1);
     }
     // json_shape::none: a type the schema refused, and reported; nothing more to compile.
 }
@@ -97,7 +102,8 @@ void append_json_schema(std::string& out, json_options options) {
 /// of `Schema` satisfies (give both the same options): an object whose
 /// optional properties are the metrics, each described by its kind
 /// (`"description": "counter"`, ...) and typed as `to_json` writes it;
-/// integer types carry their range, sets `uniqueItems`.
+/// integer types carry their range, sets `uniqueItems`, duration counters
+/// their unit (`"unit": "us"`: ns, us, ms, s, min or h).
 template <class Schema>
 std::string json_schema(json_options options = {}) {
     std::string out = R"({"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{)";

@@ -11,6 +11,7 @@
 #include <typed_metrics/detail/presence_bits.hpp>
 #include <typed_metrics/detail/raise.hpp>
 #include <typed_metrics/detail/record_pool.hpp>
+#include <typed_metrics/detail/timer_parts.hpp>
 #include <typed_metrics/exit_info.hpp>
 #include <typed_metrics/fixed_string.hpp>
 #include <typed_metrics/mode.hpp>
@@ -107,6 +108,29 @@ public:
     /// `detail::inactive_scope` with the same rules.
     using scope = std::conditional_t<is_enabled, active_scope, detail::inactive_scope>;
 
+    // What a timer keeps for its end: a template per counter type, not per
+    // name (see docs/design.md, Compile-time rules).
+    template <class Duration>
+    struct timer_start {
+        Duration* counter;  // in the record open when the timer started
+        std::size_t index;
+        std::uint64_t unit;  // the unit of work it started in
+        std::int64_t start_ns;
+    };
+
+    /// What `timed<Name>()` returns. Enabled: a timer that adds the
+    /// monotonic time from its start to its destruction (by an exception
+    /// too) to the duration counter, truncated to its unit. It writes only
+    /// into the unit of work it started in: if that unit ended first, the
+    /// time is dropped and reported to `context_options::on_error`, as is an
+    /// addition that would overflow the counter (left unchanged). Movable
+    /// (the moved-from timer adds nothing), not copyable; the context must
+    /// outlive it. Disabled: an empty `detail::inactive_timer`.
+    template <fixed_string Name>
+    using timer = std::conditional_t<
+        is_enabled, detail::active_timer<metrics_context, timer_start<typename metric_t<Schema, Name>::value_type>>,
+        detail::inactive_timer>;
+
     /// Opens a scope. At depth 0 this starts a new record (empty: records are
     /// cleared once reported, and first-set locations are read only where
     /// the new record is written) and takes the start time.
@@ -114,6 +138,7 @@ public:
     scope enter() noexcept {
         if constexpr (is_enabled) {
             if (state_.depth++ > 0) return scope{*this};
+            ++state_.unit;
             state_.start_ns = state_.options.clock();
             state_.exceptions_at_entry = std::uncaught_exceptions();
             return scope{*this};
@@ -160,6 +185,26 @@ public:
             }
             access::add(static_cast<slot&>(access::fields(state_.records.open())).value, std::forward<V>(delta),
                         Name.view());
+        }
+    }
+
+    /// Starts a timer of the duration counter `Name` (`tmx::counter<"k",
+    /// std::chrono::microseconds>`): `auto const t = ctx.timed<"k">();`.
+    /// Throws `metrics_error` outside a scope, as `increment` does, here
+    /// rather than when the timer ends in its destructor.
+    template <fixed_string Name>
+    [[nodiscard("a timer adds its time when it is destroyed: keep it in a variable for the region it times")]]
+    auto timed() noexcept(!is_enabled) {
+        if constexpr (detail::check_call<detail::operation::timed, Schema, Name>() && is_enabled) {
+            using slot = detail::slot_t<storage_type, Name>;
+            require_scope("time", slot::index);
+            using duration = typename slot::metric::value_type;
+            return detail::active_timer<metrics_context, timer_start<duration>>{
+                *this,
+                {&static_cast<slot&>(access::fields(state_.records.open())).value, slot::index, state_.unit,
+                 state_.options.monotonic_clock()}};
+        } else {
+            return detail::inactive_timer{};
         }
     }
 
@@ -390,6 +435,30 @@ private:
         raise_already_set(&metric, 1);
     }
 
+    // A timer's end: a template per counter type. The unit of work changes
+    // at every outermost enter and exit, so an equal one proves the timer's
+    // record still open, and `counter` in it.
+    template <class, class>
+    friend class detail::active_timer;
+
+    template <class Duration>
+    void stop_timer(timer_start<Duration> const& start) noexcept {
+        auto const [counter, index, unit, start_ns] = start;
+        Duration elapsed{};
+        if (!detail::elapsed_since(start_ns, state_.options, Schema::names[index], elapsed)) return;
+        if (unit != state_.unit) [[unlikely]] {
+            detail::report_timer_dropped(state_.options.on_error, Schema::names[index],
+                                         "its unit of work ended before it");
+            return;
+        }
+        state_.written.set(index);  // marked first (record_access::add)
+        try {
+            access::add(*counter, elapsed, Schema::names[index]);
+        } catch (...) {
+            detail::report_error(state_.options.on_error, std::current_exception());
+        }
+    }
+
     // Small enough to inline into every scope's destructor: leaving a nested
     // scope is a decrement and a branch; the outermost exit, once per record,
     // is a call.
@@ -403,6 +472,7 @@ private:
     // work of its own, in the record that opens when this one is handed over.
     [[gnu::noinline]] void exit_outermost() noexcept {
         bool const unwinding = std::uncaught_exceptions() > state_.exceptions_at_entry;
+        ++state_.unit;  // the timers of this unit write nothing from now on
         typename detail::record_pool<Schema>::entry* reported = nullptr;
         try {
             reported = &state_.records.hand_over();
@@ -439,6 +509,8 @@ private:
         // operator[] would be one more call per set site for the compiler to inline.
         call_site first_set[Schema::size == 0 ? 1 : Schema::size]{};
         int depth = 0;
+        // Counts outermost enters and exits: odd while a unit of work is open.
+        std::uint64_t unit = 0;
         // Exceptions in flight when the outermost scope was entered: more at
         // its exit means it is left by unwinding.
         int exceptions_at_entry = 0;

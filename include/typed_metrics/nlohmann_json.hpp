@@ -50,6 +50,8 @@ Json to_json_value(T const& value) {
             pairs.push_back(Json::array({to_json_value<Json>(key), to_json_value<Json>(ranked)}));
         }
         return pairs;
+    } else if constexpr (shape == json_shape::duration) {
+        return to_json_value<Json>(value.count());
     } else {
         return Json();  // json_shape::none: a type the schema refused, and reported; nothing more to compile
     }

@@ -9,6 +9,9 @@
 #include <cstdio>
 #include <ctime>
 #include <exception>
+#if !defined(CLOCK_MONOTONIC)
+#include <chrono>
+#endif
 
 namespace typed_metrics {
 
@@ -23,6 +26,26 @@ inline std::int64_t system_clock_ns() noexcept {
     std::timespec now{};
     std::timespec_get(&now, TIME_UTC);
     return static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
+/// A monotonic clock, for timers: nanoseconds since an arbitrary fixed
+/// point, never going back. Distinct from the record's `clock`, which reads
+/// the time of day and may jump.
+using monotonic_clock_fn = std::int64_t (*)() noexcept;
+
+/// The default monotonic clock: POSIX's `CLOCK_MONOTONIC`, which
+/// `std::chrono::steady_clock` reads on Linux (libstdc++ and libc++); where
+/// there is none, `steady_clock` itself (<chrono> costs every recording file:
+/// see docs/design.md, Compile-time rules).
+inline std::int64_t steady_clock_ns() noexcept {
+#if defined(CLOCK_MONOTONIC)
+    std::timespec now{};
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+#else
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+#endif
 }
 
 /// Receives what `on_exit` threw: a destructor ends the outermost scope and
@@ -40,8 +63,11 @@ inline void report_to_stderr(std::exception_ptr error) noexcept {
 
 /// What a context can be given besides its `on_exit` callback.
 struct context_options {
-    clock_fn clock = &system_clock_ns;
+    clock_fn clock = &system_clock_ns;  ///< the record's `start_ns` and `end_ns`
+    /// Also receives what a timer could not add when it ended (its unit of
+    /// work was over, or its counter would overflow).
     error_hook on_error = &report_to_stderr;
+    monotonic_clock_fn monotonic_clock = &steady_clock_ns;  ///< timers' elapsed time
 };
 
 }  // namespace typed_metrics

@@ -3,6 +3,7 @@
 // text exposition format, for a long-running service's /metrics.
 #pragma once
 
+#include <typed_metrics/detail/duration.hpp>
 #include <typed_metrics/detail/hana.hpp>
 #include <typed_metrics/detail/text_format.hpp>
 #include <typed_metrics/error.hpp>
@@ -33,6 +34,18 @@ constexpr void for_each_counter(F&& f) {
     });
 }
 
+// A counter's value as Prometheus holds it: a float64, and a duration in
+// seconds, the base unit of its naming conventions.
+template <class T>
+double exposed_value(T const& value) noexcept {
+    if constexpr (chrono_duration<T>) {
+        using period = typename T::period;
+        return static_cast<double>(value.count()) * static_cast<double>(period::num) / static_cast<double>(period::den);
+    } else {
+        return static_cast<double>(value);
+    }
+}
+
 }  // namespace detail
 
 /// An `on_exit` callback that adds every record to running totals:
@@ -40,6 +53,7 @@ constexpr void for_each_counter(F&& f) {
 ///     <prefix>_records_total{outcome="completed"|"failed"}   records, by whether the scope ended by an exception
 ///     <prefix>_duration_seconds_sum / _count                  a summary of the records' durations
 ///     <prefix>_<counter>_total                                each counter's sum over all records
+///     <prefix>_<counter>_seconds_total                        a duration counter's sum, in seconds
 ///
 /// `render()` gives them in the Prometheus text exposition format (0.0.4).
 /// Thread-safe: contexts on many threads may report to one aggregator
@@ -89,7 +103,7 @@ public:
         duration_ns_ = total;
         detail::for_each_counter<Schema>([&](auto metric, std::size_t index) {
             if (auto const value = info.metrics.template get<decltype(metric)::type::name>()) {
-                totals_[index] += static_cast<double>(*value);
+                totals_[index] += detail::exposed_value(*value);
             }
         });
     }
@@ -122,10 +136,11 @@ public:
         detail::for_each_counter<Schema>([&](auto metric, std::size_t index) {
             std::string_view const counter = decltype(metric)::type::name.view();
             // Appended piece by piece: g++ 12 at -O3 warns falsely (-Wrestrict) on "literal" + std::string.
+            constexpr bool in_seconds = detail::chrono_duration<typename decltype(metric)::type::value_type>;
             std::string name = "_";
-            name.append(counter).append("_total");
+            name.append(counter).append(in_seconds ? "_seconds_total" : "_total");
             std::string help = "Sum of the counter ";
-            help.append(counter).append(" over all records.");
+            help.append(counter).append(in_seconds ? " over all records, in seconds." : " over all records.");
             family(name, "counter", help);
             sample(name, totals_[index]);
         });

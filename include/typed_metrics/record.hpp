@@ -3,6 +3,7 @@
 
 #include <typed_metrics/checks.hpp>
 #include <typed_metrics/detail/add_overflows.hpp>
+#include <typed_metrics/detail/duration.hpp>
 #include <typed_metrics/detail/hana.hpp>
 #include <typed_metrics/detail/hana_string.hpp>
 #include <typed_metrics/detail/presence_bits.hpp>
@@ -175,10 +176,16 @@ struct record_access {
     // that leaves the counter's type throws `metrics_error` naming
     // `counter_name`, the counter unchanged: no undefined behaviour, no
     // silent wrap. Floating counters follow IEEE arithmetic.
+    // A duration counter adds its count in its own unit, as its integer or
+    // floating type would.
     template <class T, class V>
     [[gnu::always_inline]] static void add(T& counter, V&& delta, std::string_view counter_name) {
         T const step{std::forward<V>(delta)};
-        if constexpr (std::is_integral_v<T>) {
+        if constexpr (chrono_duration<T>) {
+            typename T::rep count = counter.count();
+            add(count, step.count(), counter_name);
+            counter = T{count};
+        } else if constexpr (std::is_integral_v<T>) {
             // The sum is written in place (wrapped, on overflow) and the error
             // path takes it back: the fast path keeps no copy of the old count.
             if (add_overflows(counter, step)) [[unlikely]]

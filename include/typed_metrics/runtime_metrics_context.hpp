@@ -7,6 +7,7 @@
 #include <typed_metrics/detail/function.hpp>
 #include <typed_metrics/detail/in_place.hpp>
 #include <typed_metrics/detail/record_pool.hpp>
+#include <typed_metrics/detail/timer_parts.hpp>
 #include <typed_metrics/exit_info.hpp>
 #include <typed_metrics/fixed_string.hpp>
 #include <typed_metrics/mode.hpp>
@@ -14,6 +15,7 @@
 #include <typed_metrics/record.hpp>
 
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <type_traits>
 #include <utility>
@@ -53,6 +55,45 @@ public:
     runtime_metrics_context(runtime_metrics_context const&) = delete;
     runtime_metrics_context& operator=(runtime_metrics_context const&) = delete;
 
+    // What a timer keeps for its end.
+    template <class Duration>
+    struct timer_start {
+        Duration storage_type::* counter;  // the field, in whichever record is pending at the end
+        std::size_t index;
+        std::int64_t start_ns;
+    };
+
+    /// What `timed<Name>()` returns. Enabled: a timer that adds the
+    /// monotonic time from its start to its destruction (by an exception
+    /// too) to the duration counter, as an `increment` made then would: into
+    /// the record pending at its end, since a `finish()` only cuts the stream
+    /// of writes into records, there being no unit of work here. An addition
+    /// that would overflow is dropped and reported to
+    /// `context_options::on_error`, the counter unchanged. Movable, not
+    /// copyable; the context must outlive it. Disabled: an empty
+    /// `detail::inactive_timer`.
+    template <fixed_string Name>
+    using timer = std::conditional_t<
+        is_enabled,
+        detail::active_timer<runtime_metrics_context, timer_start<typename metric_t<Schema, Name>::value_type>>,
+        detail::inactive_timer>;
+
+    /// Starts a timer of the duration counter `Name`:
+    /// `auto const t = ctx.timed<"k">();`.
+    template <fixed_string Name>
+    [[nodiscard("a timer adds its time when it is destroyed: keep it in a variable for the region it times")]]
+    auto timed() noexcept {
+        if constexpr (detail::check_call<detail::operation::timed, Schema, Name>() && is_enabled) {
+            using slot = detail::slot_t<storage_type, Name>;
+            using duration = typename slot::metric::value_type;
+            duration storage_type::* const counter = &slot::value;
+            return detail::active_timer<runtime_metrics_context, timer_start<duration>>{
+                *this, {counter, slot::index, state_.options.monotonic_clock()}};
+        } else {
+            return detail::inactive_timer{};
+        }
+    }
+
     /// Adds `delta` to the counter `Name`. Each extra, `tmx::arg<"k"> = v`
     /// naming a value metric, is recorded only if `k` is absent: the first
     /// write wins. The first record of a cycle takes the start time.
@@ -60,8 +101,7 @@ public:
     void increment(V&& delta, Extras&&... extras) {
         if constexpr (detail::check_call<detail::operation::increment, Schema, Name, V>() &&
                       detail::check_update<Schema, Extras...>() && is_enabled) {
-            record<Schema>& metrics = state_.records.open();
-            if (metrics.empty()) state_.start_ns = state_.options.clock();
+            record<Schema>& metrics = state_.open_record();
             using slot = detail::slot_t<typename Schema::storage, Name>;
             auto& counter = static_cast<slot&>(access::fields(metrics)).value;
             access::presence(metrics).set(slot::index);  // marked first (record_access::add)
@@ -80,6 +120,23 @@ public:
     }
 
 private:
+    template <class, class>
+    friend class detail::active_timer;
+
+    template <class Duration>
+    void stop_timer(timer_start<Duration> const& start) noexcept {
+        auto const [counter, index, start_ns] = start;
+        Duration elapsed{};
+        if (!detail::elapsed_since(start_ns, state_.options, Schema::names[index], elapsed)) return;
+        record<Schema>& metrics = state_.open_record();
+        access::presence(metrics).set(index);  // marked first (record_access::add)
+        try {
+            access::add(access::fields(metrics).*counter, elapsed, Schema::names[index]);
+        } catch (...) {
+            detail::report_error(state_.options.on_error, std::current_exception());
+        }
+    }
+
     template <class Arg>
     static void set_if_absent(record<Schema>& metrics, Arg&& extra) {
         using slot = detail::slot_t<typename Schema::storage, std::remove_cvref_t<Arg>::name>;
@@ -100,6 +157,13 @@ private:
         std::int64_t start_ns = 0;
         on_exit_fn on_exit;
         context_options options;
+
+        // The pending record, which takes the start time at its first write.
+        record<Schema>& open_record() noexcept {
+            record<Schema>& metrics = records.open();
+            if (metrics.empty()) start_ns = options.clock();
+            return metrics;
+        }
 
         void finish() noexcept {
             if (reporting || records.open().empty()) return;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <typed_metrics/detail/always_false.hpp>
+#include <typed_metrics/detail/duration.hpp>
 #include <typed_metrics/detail/hana.hpp>
 #include <typed_metrics/detail/json_shape.hpp>
 #include <typed_metrics/detail/non_owning.hpp>
@@ -70,6 +71,8 @@ enum class metric_rule {
     owning_types,
     exported_numbers,
     counter_type,
+    duration_counter_type,
+    duration_kind,
     value_storable,
     value_nothrow_move,
     set_element,
@@ -108,6 +111,18 @@ template <class Types>
 consteval metric_rule first_broken_types_rule() {
     if constexpr (of_common_types<Types>) {
         return metric_rule::followed;
+    } else if constexpr (Types::kind == metric_kind::counter && chrono_duration<typename Types::value_type>) {
+        // A count of a unit that every export names (printing's `12ms`, the
+        // JSON Schema's "unit", Prometheus' seconds).
+        using count = typename Types::value_type::rep;
+        constexpr json_shape shape = json_shape_of<count>();
+        return (shape == json_shape::integer || shape == json_shape::number) &&
+                       !unit_symbol<typename Types::value_type::period>().empty()
+                   ? metric_rule::followed
+                   : metric_rule::duration_counter_type;
+    } else if constexpr (chrono_duration<typename Types::value_type> || chrono_duration<typename Types::key_type>) {
+        // Only counters export a duration's unit.
+        return metric_rule::duration_kind;
     } else if constexpr (first_broken_type_rule<typename Types::value_type>() != metric_rule::followed) {
         return first_broken_type_rule<typename Types::value_type>();
     } else if constexpr (Types::kind == metric_kind::counter) {
@@ -192,6 +207,14 @@ consteval bool check_metric() {
         } else if constexpr (broken == metric_rule::counter_type) {
             static_assert(always_false<named, Metric>,
                           "typed_metrics: counter<Name, T> requires an arithmetic T other than bool");
+        } else if constexpr (broken == metric_rule::duration_counter_type) {
+            static_assert(
+                always_false<named, Metric>,
+                "typed_metrics: counter<Name, std::chrono::duration<Rep, Period>> requires an arithmetic Rep other than bool and a Period of std::nano, std::micro, std::milli, seconds, minutes or hours");
+        } else if constexpr (broken == metric_rule::duration_kind) {
+            static_assert(
+                always_false<named, Metric>,
+                "typed_metrics: a std::chrono::duration is a metric's type only in a counter (counter<Name, std::chrono::microseconds>), the kind whose exports write its unit");
         } else if constexpr (broken == metric_rule::value_storable) {
             static_assert(
                 always_false<named, Metric>,

@@ -3,6 +3,7 @@
 // functions each instantiates per metric name.
 #include <typed_metrics/typed_metrics.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 
@@ -11,7 +12,8 @@ namespace tmx = typed_metrics;
 struct names_schema
     : tmx::schema<tmx::counter<"a_counter">, tmx::value<"a_value", std::string>, tmx::value<"another_value", double>,
                   tmx::set_of<"a_set", std::string>, tmx::map_of<"a_map", std::string, bool>,
-                  tmx::top_n_of<"a_ranking", std::string, std::int64_t, 3>> {};
+                  tmx::top_n_of<"a_ranking", std::string, std::int64_t, 3>,
+                  tmx::counter<"a_duration", std::chrono::microseconds>> {};
 
 void record_everything(tmx::metrics_context<names_schema>& context,
                        tmx::runtime_metrics_context<names_schema>& runtime) {
@@ -26,6 +28,9 @@ void record_everything(tmx::metrics_context<names_schema>& context,
     context.set_key_value<"a_map">("key", true);
     context.add_top_n<"a_ranking">("key", 1);
     runtime.increment<"a_counter">(1, tmx::arg<"a_value"> = "extra");
+    context.increment<"a_duration">(std::chrono::milliseconds{1});
+    auto const timer = context.timed<"a_duration">();
+    auto const runtime_timer = runtime.timed<"a_duration">();
 }
 
 bool read_everything(tmx::record<names_schema> const& record) {

@@ -24,7 +24,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 ALLOWED = [
     # The public operations, and the lambdas written inside them.
     r"typed_metrics::(metrics_context|runtime_metrics_context)::"
-    r"(increment|set|update|update_outer|add_to_set|set_key_value|add_top_n)(::<lambda>::operator\(\))?",
+    r"(increment|set|update|update_outer|add_to_set|set_key_value|add_top_n|timed)(::<lambda>::operator\(\))?",
     r"typed_metrics::record::(get|contains)",
     r"typed_metrics::(get|contains)",
     # tmx::arg<"k"> = v and what it makes.
@@ -40,6 +40,10 @@ ALLOWED = [
     # whose types carry the names.
     r"typed_metrics::metrics_context::update_values(::<lambda>::operator\(\))?",
     r"typed_metrics::runtime_metrics_context::set_if_absent",
+    # The runtime context's timer, once per schema and duration type: it
+    # holds a pointer to a member of the storage, whose type spells the names.
+    r"typed_metrics::detail::active_timer::(active_timer|~active_timer)",
+    r"typed_metrics::runtime_metrics_context::stop_timer",
 ]
 
 

@@ -9,6 +9,7 @@
 
 #include <typed_metrics/typed_metrics.hpp>
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -32,7 +33,8 @@ using schema =
     tmx::schema<tmx::counter<"graph_breaks">, tmx::counter<"cache_bytes", std::uint64_t>,
                 tmx::value<"compile_ms", double>, tmx::value<"optimized", bool>, tmx::value<"backend", std::string>,
                 tmx::set_of<"guards", std::string>, tmx::map_of<"features", std::string, bool>,
-                tmx::top_n_of<"slowest", std::string, std::int64_t, 3>>;
+                tmx::top_n_of<"slowest", std::string, std::int64_t, 3>,
+                tmx::counter<"compile_time", std::chrono::microseconds>>;
 
 // Longer than any small-string buffer (15 characters in libstdc++, 22 in libc++).
 constexpr char const* long_a = "TENSOR_MATCH: L['x'].size()[0] == 8";
@@ -68,10 +70,11 @@ BOOST_AUTO_TEST_CASE(scalar_operations_and_scopes_allocate_nothing) {
         context.update(tmx::overwrite, tmx::arg<"compile_ms"> = 4.5, tmx::arg<"optimized"> = false);
         context.update_outer(tmx::overwrite, tmx::arg<"compile_ms"> = 5.5);
         context.set<"backend">("eager");  // fits std::string's small buffer
+        auto const timer = context.timed<"compile_time">();
     };
     cycle();  // a first cycle may warm up anything lazily allocated
     BOOST_TEST(allocations_of(cycle) == 0u);
-    BOOST_TEST(reports == 2 * 5u);  // both cycles reported their 5 metrics
+    BOOST_TEST(reports == 2 * 6u);  // both cycles reported their 6 metrics
 }
 
 // A string is assigned into the field's capacity, as a hand-written struct
@@ -206,9 +209,12 @@ BOOST_AUTO_TEST_CASE(a_runtime_context_cycle_allocates_nothing) {
     auto const cycle = [&] {
         context.increment<"graph_breaks">(1, tmx::arg<"compile_ms"> = 3.5, tmx::arg<"backend"> = "eager");
         context.increment<"cache_bytes">(std::uint64_t{4096});
+        {
+            auto const timer = context.timed<"compile_time">();
+        }
         context.finish();
     };
     cycle();  // a first cycle may warm up anything lazily allocated
     BOOST_TEST(allocations_of(cycle) == 0u);
-    BOOST_TEST(reports == 2 * 4u);
+    BOOST_TEST(reports == 2 * 5u);
 }

@@ -11,7 +11,9 @@
 #include <typed_metrics/nlohmann_json.hpp>
 #include <typed_metrics/prometheus.hpp>
 
+#include <chrono>
 #include <compare>
+#include <cstdint>
 #include <functional>
 #include <ostream>
 #include <sstream>
@@ -93,9 +95,44 @@ std::string export_all(type_list<Types...>) {
     return (record_and_export<Types>() + ...);
 }
 
+// Durations are counters only, of every unit the schema accepts, with an
+// integer or a floating count; each is incremented, timed in both contexts
+// and exported.
+template <class... Durations>
+std::string export_durations(type_list<Durations...>) {
+    return (... + [] {
+        using one = tmx::schema<tmx::counter<"counter", Durations>>;
+        static_assert(tmx::can_time<one, "counter">);
+        tmx::prometheus_aggregator<one> totals;
+        std::string out;
+        tmx::metrics_context<one> context{[&](tmx::exit_info<one> const& exit) {
+            std::ostringstream printed;
+            printed << exit.metrics;
+            nlohmann::json const json = exit.metrics;
+            out += printed.str() + tmx::to_json(exit.metrics) + json.dump() +
+                   fmt::format("{} {:j}", exit.metrics, exit.metrics);
+            totals(exit);
+        }};
+        tmx::runtime_metrics_context<one> runtime{nullptr};
+        {
+            auto const scope = context.enter();
+            context.template increment<"counter">(Durations{});
+            auto const timer = context.template timed<"counter">();
+            auto const runtime_timer = runtime.template timed<"counter">();
+            runtime.template increment<"counter">(Durations{});
+        }
+        return out + tmx::json_schema<one>() + totals.render();
+    }());
+}
+
+using accepted_durations =
+    type_list<std::chrono::nanoseconds, std::chrono::microseconds, std::chrono::milliseconds, std::chrono::seconds,
+              std::chrono::minutes, std::chrono::hours, std::chrono::duration<double>,
+              std::chrono::duration<float, std::milli>, std::chrono::duration<std::uint32_t, std::micro>>;
+
 // Compiled, never run: compiling is the test.
 std::string export_every_accepted_type() {
-    return export_all(accepted_types{});
+    return export_all(accepted_types{}) + export_durations(accepted_durations{});
 }
 
 }  // namespace every_type_exports

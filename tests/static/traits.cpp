@@ -10,6 +10,7 @@
 #include <boost/hana/transform.hpp>
 #include <boost/hana/tuple.hpp>
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -134,6 +135,37 @@ static_assert(!tmx::valid_metric<tmx::counter<"bytes", uint128>>);
 static_assert(!tmx::valid_metric<tmx::set_of<"ratios", long double>>);
 static_assert(!tmx::valid_metric<tmx::counter<"ratio", long double>>);
 static_assert(tmx::valid_metric<tmx::counter<"ratio", float>>);
+// Durations: a counter of a named unit and an arithmetic count, nothing else.
+static_assert(tmx::valid_metric<tmx::counter<"compile", std::chrono::microseconds>>);
+static_assert(tmx::valid_metric<tmx::counter<"compile", std::chrono::duration<double>>>);
+static_assert(tmx::valid_metric<tmx::counter<"compile", std::chrono::hours>>);
+static_assert(!tmx::valid_metric<tmx::counter<"compile", std::chrono::duration<std::int64_t, std::centi>>>);
+static_assert(!tmx::valid_metric<tmx::counter<"compile", std::chrono::duration<bool>>>);
+static_assert(!tmx::valid_metric<tmx::counter<"compile", std::chrono::duration<long double>>>);
+static_assert(!tmx::valid_metric<tmx::value<"timeout", std::chrono::seconds>>);
+static_assert(!tmx::valid_metric<tmx::set_of<"timeouts", std::chrono::seconds>>);
+static_assert(!tmx::valid_metric<tmx::map_of<"by_wait", std::chrono::seconds, int>>);
+static_assert(!tmx::valid_metric<tmx::top_n_of<"slowest", std::string, std::chrono::seconds, 3>>);
+
+// Duration counters take durations that std::chrono converts without loss,
+// and timers only time them.
+using timed_schema = tmx::schema<tmx::counter<"compile", std::chrono::microseconds>,
+                                 tmx::counter<"seconds", std::chrono::duration<double>>, tmx::counter<"count">>;
+static_assert(tmx::can_increment<timed_schema, "compile", std::chrono::microseconds>);
+static_assert(tmx::can_increment<timed_schema, "compile", std::chrono::milliseconds const&>);
+static_assert(tmx::can_increment<timed_schema, "compile", std::chrono::duration<int, std::milli>>);
+static_assert(!tmx::can_increment<timed_schema, "compile", std::chrono::nanoseconds>);
+static_assert(!tmx::can_increment<timed_schema, "compile", std::chrono::duration<double, std::micro>>);
+static_assert(!tmx::can_increment<timed_schema, "compile", int>);
+static_assert(!tmx::can_increment<timed_schema, "compile", std::int64_t>);
+static_assert(tmx::can_increment<timed_schema, "seconds", std::chrono::nanoseconds>);
+static_assert(!tmx::can_increment<timed_schema, "seconds", double>);
+static_assert(!tmx::can_increment<timed_schema, "count", std::chrono::seconds>);
+static_assert(tmx::can_time<timed_schema, "compile">);
+static_assert(tmx::can_time<timed_schema, "seconds">);
+static_assert(!tmx::can_time<timed_schema, "count">);
+static_assert(!tmx::can_time<timed_schema, "compil">);
+static_assert(!tmx::can_time<schema, "backend">);
 static_assert(tmx::valid_metric<tmx::set_of<"code_points", char32_t>>);
 
 // Scopes end a unit of work when destroyed: never copied, moved without

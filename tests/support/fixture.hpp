@@ -19,6 +19,12 @@ inline std::int64_t fake_clock() noexcept {
     return fake_now += 1000;
 }
 
+// A monotonic clock for timers, which moves only when a test moves it.
+inline std::int64_t fake_steady_now = 0;
+inline std::int64_t fake_steady_clock() noexcept {
+    return fake_steady_now;
+}
+
 template <class Schema>
 struct exit_report {
     std::int64_t start_ns;
@@ -34,7 +40,9 @@ struct reporting_fixture {
     std::vector<std::exception_ptr> errors;  // what on_exit threw, as reported
 
     tmx::context_options options() {
-        return {.clock = &fake_clock, .on_error = [this](std::exception_ptr e) { errors.push_back(e); }};
+        return {.clock = &fake_clock,
+                .on_error = [this](std::exception_ptr e) { errors.push_back(e); },
+                .monotonic_clock = &fake_steady_clock};
     }
     void keep(tmx::exit_info<Schema> const& e) {
         exits.push_back({e.start_ns, e.end_ns, e.metrics, e.exception, e.unwinding});

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
+#include <typed_metrics/detail/duration.hpp>
 #include <typed_metrics/detail/numbers.hpp>
 #include <typed_metrics/top_n.hpp>
 
@@ -41,15 +42,16 @@ concept streamable = requires(std::ostream& out, T const& value) { out << value;
 // the schema's rules (`printable`), so that a type the schema accepts is one
 // that every export writes.
 enum class json_shape {
-    boolean,  // true / false
-    integer,  // a JSON number without fraction
-    number,   // a floating-point value; "Infinity", "-Infinity", "NaN" when not finite
-    string,   // a string type, escaped
-    text,     // any other printable type: its operator<< text, as a string
-    array,    // a set: its elements, in order
-    object,   // a map: keys as their text, values as JSON
-    pairs,    // a top-N ranking: [key, value] pairs, largest first
-    none      // none of these: no export writes it, so the schema refuses it
+    boolean,   // true / false
+    integer,   // a JSON number without fraction
+    number,    // a floating-point value; "Infinity", "-Infinity", "NaN" when not finite
+    string,    // a string type, escaped
+    text,      // any other printable type: its operator<< text, as a string
+    array,     // a set: its elements, in order
+    object,    // a map: keys as their text, values as JSON
+    pairs,     // a top-N ranking: [key, value] pairs, largest first
+    duration,  // a std::chrono::duration: its count, in its unit (printed with the unit's symbol)
+    none       // none of these: no export writes it, so the schema refuses it
 };
 
 template <class T>
@@ -66,6 +68,8 @@ consteval json_shape json_shape_of() {
         return json_shape::none;  // converts to std::string_view, unreadably
     else if constexpr (std::is_convertible_v<T const&, std::string_view>)
         return json_shape::string;
+    else if constexpr (chrono_duration<T>)
+        return json_shape::duration;
     else if constexpr (is_std_set<T>)
         return json_shape::array;
     else if constexpr (is_std_map<T>)

@@ -66,6 +66,9 @@ void print_value(Ostream& out, T const& value) {
             print_value(out, entry.second);
             out << ')';
         });
+    } else if constexpr (shape == json_shape::duration) {
+        print_value(out, value.count());
+        out << unit_symbol<typename T::period>();  // `12ms`, `340us`
     }
     // json_shape::none: a type the schema refused, and reported; nothing more to compile.
 }

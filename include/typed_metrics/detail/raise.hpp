@@ -57,6 +57,14 @@ template <class T>
     throw metrics_error(message);
 }
 
+// "Cannot add a timer's time to <counter>: <reason>": what a timer that
+// could not write reports to the error hook, from its destructor.
+[[noreturn, gnu::cold, gnu::noinline]] inline void raise_timer_dropped(std::string_view counter, char const* reason) {
+    std::string message("Cannot add a timer's time to ");
+    message.append(counter).append(": ").append(reason);
+    throw metrics_error(message);
+}
+
 // "Cannot <operation> <names> outside of a MetricsContext".
 class outside_scope_message {
 public:

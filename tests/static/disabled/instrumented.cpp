@@ -4,6 +4,7 @@
 // functions' machine code to be identical.
 #include <typed_metrics/typed_metrics.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 
@@ -11,7 +12,8 @@ namespace tmx = typed_metrics;
 
 using schema = tmx::schema<tmx::counter<"items">, tmx::value<"total", std::int64_t>, tmx::value<"label", std::string>,
                            tmx::set_of<"signs", int>, tmx::map_of<"seen", std::string, bool>,
-                           tmx::top_n_of<"largest", std::string, std::int64_t, 5>>;
+                           tmx::top_n_of<"largest", std::string, std::int64_t, 5>,
+                           tmx::counter<"checksum_time", std::chrono::microseconds>>;
 
 tmx::metrics_context<schema, tmx::disabled> metrics{nullptr};
 
@@ -23,10 +25,12 @@ extern "C" std::int64_t checksum_bare(std::int64_t const* data, int n) {
 
 extern "C" std::int64_t checksum_instrumented(std::int64_t const* data, int n) {
     auto const scope = metrics.enter();
+    auto const timer = metrics.timed<"checksum_time">();
     std::int64_t total = 0;
     for (int i = 0; i < n; ++i) {
         total += data[i] * 3;
         metrics.increment<"items">(1);
+        metrics.increment<"checksum_time">(std::chrono::milliseconds{1});
         metrics.add_to_set<"signs">(data[i] < 0 ? -1 : 1);
         metrics.add_top_n<"largest">("element", data[i]);
     }

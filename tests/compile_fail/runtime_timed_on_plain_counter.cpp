@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: BSL-1.0
+// expect: typed_metrics: timed<Name>() requires a counter metric of a std::chrono::duration (counter<Name, std::chrono::microseconds>)
+#include "probe_timed_schema.hpp"
+
+int main() {
+    tmx::runtime_metrics_context<timed_schema> runtime{[](tmx::exit_info<timed_schema> const&) {}};
+#ifdef TYPED_METRICS_PROBE
+    static_assert(!tmx::can_time<timed_schema, "graph_breaks">);
+    auto const timer = runtime.timed<"graph_breaks">();
+#else
+    static_assert(tmx::can_time<timed_schema, "backend_compile">);
+    auto const timer = runtime.timed<"backend_compile">();
+#endif
+}

@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: BSL-1.0
+// expect: typed_metrics: timed<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?
+#include "probe_timed_schema.hpp"
+
+int main() {
+    auto const scope = timed_context.enter();
+#ifdef TYPED_METRICS_PROBE
+    static_assert(!tmx::can_time<timed_schema, "backend_compiel">);
+    auto const timer = timed_context.timed<"backend_compiel">();
+#else
+    static_assert(tmx::can_time<timed_schema, "backend_compile">);
+    auto const timer = timed_context.timed<"backend_compile">();
+#endif
+}
