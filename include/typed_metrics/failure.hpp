@@ -20,8 +20,10 @@ namespace detail {
 
 // What `std::throw_with_nested(e)` throws is a class of the standard library
 // deriving from both `e`'s type and std::nested_exception: the type the
-// thrower wrote is the one between these brackets.
-inline constexpr std::string_view nested_wrappers[] = {"std::_Nested_exception<", "std::__1::__nested<"};
+// thrower wrote is the one between these brackets (libstdc++'s, then
+// libc++'s, whose demangler leaves out its inline namespace `__1`).
+inline constexpr std::string_view nested_wrappers[] = {"std::_Nested_exception<", "std::__nested<",
+                                                       "std::__1::__nested<"};
 
 inline std::string without_nested_wrapper(std::string name) {
     for (std::string_view wrapper : nested_wrappers) {

@@ -432,12 +432,9 @@ private:
             return;
         }
         access::presence(reported->metrics) = std::exchange(state_.written, {});
-        exit_info<Schema> const info{state_.start_ns,
-                                     state_.options.clock(),
-                                     reported->metrics,
-                                     std::exchange(state_.exception, nullptr),
-                                     unwinding,
-                                     state_.options.on_error};
+        exit_info<Schema> const info{state_.start_ns,   state_.options.clock(),
+                                     reported->metrics, std::exchange(state_.exception, nullptr),
+                                     unwinding,         state_.options.on_error};
         detail::call_on_exit(state_.on_exit, info, state_.options.on_error);
         detail::record_pool<Schema>::release(*reported);
     }
