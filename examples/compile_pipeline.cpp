@@ -22,13 +22,7 @@ struct source_unit {
 tmx::metrics_context<compile_schema> metrics{[](tmx::exit_info<compile_schema> const& exit) {
     std::cout << (exit.exception ? "FAILED " : "ok     ") << exit.metrics.get<"unit">().value_or("?") << " in "
               << (exit.end_ns - exit.start_ns) / 1000 << " us";
-    if (exit.exception) {
-        try {
-            std::rethrow_exception(exit.exception);
-        } catch (std::exception const& e) {
-            std::cout << " (" << e.what() << ")";
-        }
-    }
+    if (exit.exception) std::cout << " (" << exit.fail_type() << ": " << exit.fail_reason() << ")";
     std::cout << "\n       " << exit.metrics << "\n";
 }};
 //! [on_exit]
