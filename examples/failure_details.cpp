@@ -4,6 +4,7 @@
 // record goes to two sinks at once: a printout and a history of the last ones.
 #include "compile_metrics.hpp"
 
+#include <typed_metrics/failure.hpp>
 #include <typed_metrics/fan_out.hpp>
 #include <typed_metrics/history.hpp>
 
@@ -17,7 +18,8 @@ namespace {
 //! [print_failure]
 void print(tmx::exit_info<compile_schema> const& exit) {
     std::cout << exit.metrics.get<"unit">().value_or("?");
-    if (exit.exception) std::cout << " failed: " << exit.fail_type() << ": " << exit.fail_reason();
+    if (exit.exception)
+        std::cout << " failed: " << tmx::failure_type(exit.exception) << ": " << tmx::failure_reason(exit.exception);
     std::cout << "\n";
 }
 //! [print_failure]

@@ -2,12 +2,10 @@
 #pragma once
 
 #include <typed_metrics/exit_info.hpp>
-#include <typed_metrics/failure.hpp>
 #include <typed_metrics/record.hpp>
 
 #include <cstdint>
 #include <exception>
-#include <string>
 
 namespace typed_metrics {
 
@@ -27,11 +25,6 @@ struct exit_copy {
           metrics{exit.metrics},
           exception{exit.exception},
           unwinding{exit.unwinding} {}
-
-    /// As `exit_info::fail_type()`: the exception's type, empty without one.
-    std::string fail_type() const { return failure_type(exception); }
-    /// As `exit_info::fail_reason()`: what the exception says, empty without one.
-    std::string fail_reason() const { return failure_reason(exception); }
 };
 
 }  // namespace typed_metrics

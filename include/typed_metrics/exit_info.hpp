@@ -2,13 +2,11 @@
 #pragma once
 
 #include <typed_metrics/detail/call_on_exit.hpp>
-#include <typed_metrics/failure.hpp>
 #include <typed_metrics/options.hpp>
 #include <typed_metrics/record.hpp>
 
 #include <cstdint>
 #include <exception>
-#include <string>
 #include <utility>
 
 namespace typed_metrics {
@@ -24,7 +22,8 @@ struct exit_info {
     record<Schema> const& metrics;
     /// The exception that ended the scope, when the library could capture it
     /// (the body was run by `metrics_context::run`) or the scope was given it
-    /// (`scope.fail(e)`); null otherwise.
+    /// (`scope.fail(e)`); null otherwise. `tmx::failure_type(exception)` and
+    /// `tmx::failure_reason(exception)` (typed_metrics/failure.hpp) say what it was.
     std::exception_ptr exception;
     /// True when the outermost scope was left by an exception, captured or not.
     bool unwinding;
@@ -32,11 +31,6 @@ struct exit_info {
     /// callback catches and must not let end the others (`fan_out`).
     error_hook const& on_error;
 
-    /// The type of `exception`, demangled (`failure_type`); empty without one.
-    std::string fail_type() const { return failure_type(exception); }
-    /// What `exception` says, nested exceptions included (`failure_reason`);
-    /// empty without one.
-    std::string fail_reason() const { return failure_reason(exception); }
     /// Hands `error` to the context's error hook, as the context does with
     /// what `on_exit` throws; what the hook throws is ignored.
     void report_error(std::exception_ptr error) const noexcept { detail::report_error(on_error, std::move(error)); }

@@ -4,6 +4,8 @@
 // its message (`fail_reason`).
 #pragma once
 
+#include <typed_metrics/detail/describe_exception.hpp>
+
 #include <cstdlib>
 #include <exception>
 #include <string>
@@ -47,8 +49,6 @@ inline std::string readable_name(std::type_info const& type) {
 }
 #endif
 
-inline constexpr char const* not_a_std_exception = "an exception not derived from std::exception";
-
 }  // namespace detail
 
 /// The type of the exception `error` holds, as its source spells it, demangled
@@ -83,17 +83,14 @@ inline std::string failure_type(std::exception_ptr error) {
 inline std::string failure_reason(std::exception_ptr error) {
     std::string reason;
     while (error) {
+        reason += detail::describe_exception(error);
         std::exception_ptr cause;
         try {
             std::rethrow_exception(error);
-        } catch (std::exception const& e) {
-            reason += e.what();
-            if (auto const* nested = dynamic_cast<std::nested_exception const*>(&e)) cause = nested->nested_ptr();
         } catch (std::nested_exception const& nested) {
-            reason += detail::not_a_std_exception;
             cause = nested.nested_ptr();
         } catch (...) {
-            reason += detail::not_a_std_exception;
+            // Nothing nested in it.
         }
         if (cause) {
             reason += "; caused by ";

@@ -7,6 +7,7 @@
 #include <typed_metrics/detail/text_format.hpp>
 #include <typed_metrics/error.hpp>
 #include <typed_metrics/exit_info.hpp>
+#include <typed_metrics/failure.hpp>
 #include <typed_metrics/json_options.hpp>
 #include <typed_metrics/record.hpp>
 
@@ -160,7 +161,7 @@ std::string to_json(record<Schema> const& metrics, json_options options = {}) {
 ///     {"start_ns":…,"end_ns":…,"duration_ns":…,"unwinding":false,"exception":null,"exception_type":null,"metrics":{…}}
 ///
 /// `exception` and `exception_type` are what the exception that ended the
-/// scope says and its type (`exit_info::fail_reason()`, `fail_type()`) when
+/// scope says and its type (`failure_reason`, `failure_type`) when
 /// the context has one (`run`, `scope.fail(e)`), else null. Each line is written whole and
 /// flushed under the stream buffer's own lock (`std::syncbuf`'s), so any
 /// number of sinks on one stream, on any threads, write whole lines, and so
@@ -189,9 +190,9 @@ public:
         line += info.unwinding ? ",\"unwinding\":true" : ",\"unwinding\":false";
         if (info.exception) {
             line += ",\"exception\":";
-            detail::append_quoted(line, info.fail_reason(), /*valid_utf8_only=*/true);
+            detail::append_quoted(line, failure_reason(info.exception), /*valid_utf8_only=*/true);
             line += ",\"exception_type\":";
-            detail::append_quoted(line, info.fail_type(), /*valid_utf8_only=*/true);
+            detail::append_quoted(line, failure_type(info.exception), /*valid_utf8_only=*/true);
         } else {
             line += ",\"exception\":null,\"exception_type\":null";
         }

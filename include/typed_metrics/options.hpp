@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
+#include <typed_metrics/detail/describe_exception.hpp>
+
 #include <typed_metrics/detail/function.hpp>
-#include <typed_metrics/failure.hpp>
 
 #include <cstdint>
 #include <cstdio>
@@ -32,7 +33,7 @@ using error_hook = std::function<void(std::exception_ptr)>;
 /// The default hook: one line on stderr.
 inline void report_to_stderr(std::exception_ptr error) noexcept {
     try {
-        std::fprintf(stderr, "typed_metrics: on_exit threw: %s\n", failure_reason(error).c_str());
+        std::fprintf(stderr, "typed_metrics: on_exit threw: %s\n", detail::describe_exception(error).c_str());
     } catch (...) {
         // The message could not be copied: nothing left to report with.
     }

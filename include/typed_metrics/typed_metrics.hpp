@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: BSL-1.0
-// Everything but the exporters and sinks: schema tags, schema merging,
-// contexts, the record, top-N, failure details. The exporters (json.hpp,
-// json_schema.hpp, prometheus.hpp, nlohmann_json.hpp, fmt.hpp) and the sinks
-// (history.hpp, fan_out.hpp) are included on their own.
+// Everything but the exporters, sinks and failure details: schema tags,
+// schema merging, contexts, the record, top-N. The exporters (json.hpp,
+// json_schema.hpp, prometheus.hpp, nlohmann_json.hpp, fmt.hpp), the sinks
+// (history.hpp, fan_out.hpp) and failure.hpp are included on their own.
 #pragma once
 
 // The schema and the checks first: a diagnostic then shows the shortest
@@ -15,7 +15,6 @@
 #include <typed_metrics/error.hpp>
 #include <typed_metrics/exit_copy.hpp>
 #include <typed_metrics/exit_info.hpp>
-#include <typed_metrics/failure.hpp>
 #include <typed_metrics/fixed_string.hpp>
 #include <typed_metrics/merge_schemas.hpp>
 #include <typed_metrics/metric.hpp>

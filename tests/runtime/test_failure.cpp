@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: BSL-1.0
 // Failure details: the type and the reason of the exception that ended a unit
-// of work (tmx::failure_type, tmx::failure_reason, exit_info::fail_type() and
-// fail_reason()), and scope.fail(e), which attaches it to a plain enter() scope.
+// of work (tmx::failure_type, tmx::failure_reason), and scope.fail(e), which
+// attaches it to a plain enter() scope.
 #define BOOST_TEST_MODULE failure
 #include <boost/test/unit_test.hpp>
 
 #include "../support/fixture.hpp"
+
+#include <typed_metrics/failure.hpp>
 
 #include <exception>
 #include <stdexcept>
@@ -26,12 +28,12 @@ struct templated_error : std::logic_error {
 using schema = tmx::schema<tmx::counter<"steps">>;
 
 struct context_fixture : reporting_fixture<schema> {
-    std::vector<std::string> types;    // exit.fail_type() of each exit
-    std::vector<std::string> reasons;  // exit.fail_reason() of each exit
+    std::vector<std::string> types;    // tmx::failure_type(exit.exception) of each exit
+    std::vector<std::string> reasons;  // tmx::failure_reason(exit.exception) of each exit
     tmx::metrics_context<schema> context{[this](tmx::exit_info<schema> const& e) {
                                              keep(e);
-                                             types.push_back(e.fail_type());
-                                             reasons.push_back(e.fail_reason());
+                                             types.push_back(tmx::failure_type(e.exception));
+                                             reasons.push_back(tmx::failure_reason(e.exception));
                                          },
                                          options()};
 };
@@ -310,8 +312,9 @@ BOOST_AUTO_TEST_CASE(a_disabled_scope_accepts_fail_and_does_nothing) {
 BOOST_AUTO_TEST_CASE(a_runtime_context_reports_no_failure) {
     std::string type = "unset";
     {
-        tmx::runtime_metrics_context<schema> context{
-            [&](tmx::exit_info<schema> const& e) { type = e.fail_type() + e.fail_reason(); }};
+        tmx::runtime_metrics_context<schema> context{[&](tmx::exit_info<schema> const& e) {
+            type = tmx::failure_type(e.exception) + tmx::failure_reason(e.exception);
+        }};
         context.increment<"steps">(1);
     }
     BOOST_TEST(type.empty());

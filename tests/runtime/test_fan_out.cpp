@@ -6,6 +6,7 @@
 
 #include "../support/fixture.hpp"
 
+#include <typed_metrics/failure.hpp>
 #include <typed_metrics/fan_out.hpp>
 #include <typed_metrics/history.hpp>
 #include <typed_metrics/json.hpp>

@@ -6,6 +6,7 @@
 
 #include "../support/fixture.hpp"
 
+#include <typed_metrics/failure.hpp>
 #include <typed_metrics/history.hpp>
 
 #include <atomic>
@@ -104,10 +105,10 @@ BOOST_AUTO_TEST_CASE(it_keeps_the_failure_of_each_unit) {
     auto const entries = kept.entries();
     BOOST_TEST_REQUIRE(entries.size() == 2u);
     BOOST_TEST(entries[0].unwinding);
-    BOOST_TEST(entries[0].fail_type() == "std::out_of_range");
-    BOOST_TEST(entries[0].fail_reason() == "step 3");
+    BOOST_TEST(tmx::failure_type(entries[0].exception) == "std::out_of_range");
+    BOOST_TEST(tmx::failure_reason(entries[0].exception) == "step 3");
     BOOST_TEST(!entries[1].unwinding);
-    BOOST_TEST(entries[1].fail_type().empty());
+    BOOST_TEST(tmx::failure_type(entries[1].exception).empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_runtime_context_feeds_it_too) {
