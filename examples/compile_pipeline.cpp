@@ -3,6 +3,8 @@
 // metrics record per compilation, including a compilation that fails.
 #include "compile_metrics.hpp"
 
+#include <typed_metrics/failure.hpp>
+
 #include <cstdint>
 #include <iostream>
 #include <stdexcept>
@@ -22,13 +24,8 @@ struct source_unit {
 tmx::metrics_context<compile_schema> metrics{[](tmx::exit_info<compile_schema> const& exit) {
     std::cout << (exit.exception ? "FAILED " : "ok     ") << exit.metrics.get<"unit">().value_or("?") << " in "
               << (exit.end_ns - exit.start_ns) / 1000 << " us";
-    if (exit.exception) {
-        try {
-            std::rethrow_exception(exit.exception);
-        } catch (std::exception const& e) {
-            std::cout << " (" << e.what() << ")";
-        }
-    }
+    if (exit.exception)
+        std::cout << " (" << tmx::failure_type(exit.exception) << ": " << tmx::failure_reason(exit.exception) << ")";
     std::cout << "\n       " << exit.metrics << "\n";
 }};
 //! [on_exit]

@@ -50,6 +50,6 @@ int main(int argc, char** argv) {
             throw std::runtime_error("codegen: no kernel for 'fft'");
         });
     } catch (std::runtime_error const&) {
-        // reported on its line: "exception":"codegen: no kernel for 'fft'"
+        // reported on its line: "exception":"codegen: no kernel for 'fft'","exception_type":"std::runtime_error"
     }
 }

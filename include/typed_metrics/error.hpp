@@ -6,7 +6,8 @@
 namespace typed_metrics {
 
 /// A run-time misuse: recording outside a scope, setting a value twice, an
-/// increment that would overflow its counter, a NaN in an ordered metric.
+/// increment that would overflow its counter, a NaN in an ordered metric, a
+/// `history` of capacity 0.
 /// The messages follow PyTorch's MetricsContext ("Cannot set m outside of a
 /// MetricsContext", "Metric 'm' has already been set in the current context";
 /// docs/semantics.md).

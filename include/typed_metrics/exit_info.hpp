@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
+#include <typed_metrics/detail/call_on_exit.hpp>
+#include <typed_metrics/options.hpp>
 #include <typed_metrics/record.hpp>
 
 #include <cstdint>
 #include <exception>
+#include <utility>
 
 namespace typed_metrics {
 
@@ -18,10 +21,19 @@ struct exit_info {
     /// Everything recorded at any depth. Valid during the call: copy it to keep it.
     record<Schema> const& metrics;
     /// The exception that ended the scope, when the library could capture it
-    /// (the body was run by `metrics_context::run`); null otherwise.
+    /// (the body was run by `metrics_context::run`) or the scope was given it
+    /// (`scope.fail(e)`); null otherwise. `tmx::failure_type(exception)` and
+    /// `tmx::failure_reason(exception)` (typed_metrics/failure.hpp) say what it was.
     std::exception_ptr exception;
     /// True when the outermost scope was left by an exception, captured or not.
     bool unwinding;
+    /// The context's error hook (`context_options::on_error`), for what a
+    /// callback catches and must not let end the others (`fan_out`).
+    error_hook const& on_error;
+
+    /// Hands `error` to the context's error hook, as the context does with
+    /// what `on_exit` throws; what the hook throws is ignored.
+    void report_error(std::exception_ptr error) const noexcept { detail::report_error(on_error, std::move(error)); }
 };
 
 }  // namespace typed_metrics

@@ -3,11 +3,11 @@
 // usable as `on_exit`.
 #pragma once
 
-#include <typed_metrics/detail/describe_exception.hpp>
 #include <typed_metrics/detail/json_shape.hpp>
 #include <typed_metrics/detail/text_format.hpp>
 #include <typed_metrics/error.hpp>
 #include <typed_metrics/exit_info.hpp>
+#include <typed_metrics/failure.hpp>
 #include <typed_metrics/json_options.hpp>
 #include <typed_metrics/record.hpp>
 
@@ -160,10 +160,11 @@ std::string to_json(record<Schema> const& metrics, json_options options = {}) {
 /// An `on_exit` callback writing one JSON object per line (JSON Lines) for
 /// every outermost exit:
 ///
-///     {"start_ns":…,"end_ns":…,"duration_ns":…,"unwinding":false,"exception":null,"metrics":{…}}
+///     {"start_ns":…,"end_ns":…,"duration_ns":…,"unwinding":false,"exception":null,"exception_type":null,"metrics":{…}}
 ///
-/// `exception` is the message of the exception that ended the scope when the
-/// context captured one (`run`), else null. Each line is written whole and
+/// `exception` and `exception_type` are what the exception that ended the
+/// scope says and its type (`failure_reason`, `failure_type`) when
+/// the context has one (`run`, `scope.fail(e)`), else null. Each line is written whole and
 /// flushed under the stream buffer's own lock (`std::syncbuf`'s), so any
 /// number of sinks on one stream, on any threads, write whole lines, and so
 /// does other code writing there through `std::osyncstream`. (Without
@@ -189,11 +190,13 @@ public:
         line += ",\"duration_ns\":";
         detail::append_integer(line, duration_ns, options_);
         line += info.unwinding ? ",\"unwinding\":true" : ",\"unwinding\":false";
-        line += ",\"exception\":";
         if (info.exception) {
-            detail::append_quoted(line, detail::describe_exception(info.exception), /*valid_utf8_only=*/true);
+            line += ",\"exception\":";
+            detail::append_quoted(line, failure_reason(info.exception), /*valid_utf8_only=*/true);
+            line += ",\"exception_type\":";
+            detail::append_quoted(line, failure_type(info.exception), /*valid_utf8_only=*/true);
         } else {
-            line += "null";
+            line += ",\"exception\":null,\"exception_type\":null";
         }
         line += ",\"metrics\":";
         detail::append_json(line, info.metrics, options_);

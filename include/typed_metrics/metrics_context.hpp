@@ -41,6 +41,8 @@ public:
     inactive_scope(inactive_scope const&) = delete;
     inactive_scope& operator=(inactive_scope const&) = delete;
     inactive_scope& operator=(inactive_scope&&) = delete;
+
+    void fail(std::exception_ptr) const noexcept {}
 };
 }  // namespace detail
 
@@ -88,7 +90,8 @@ public:
     /// One level of nesting, ended by its destructor.
     class [[nodiscard("a scope ends when it is destroyed: keep it in a variable for the unit of work")]] active_scope {
     public:
-        active_scope(active_scope&& other) noexcept : context_{std::exchange(other.context_, nullptr)} {}
+        active_scope(active_scope&& other) noexcept
+            : context_{std::exchange(other.context_, nullptr)}, outermost_{std::exchange(other.outermost_, false)} {}
         active_scope(active_scope const&) = delete;
         active_scope& operator=(active_scope const&) = delete;
         active_scope& operator=(active_scope&&) = delete;
@@ -97,11 +100,29 @@ public:
             if (context_ != nullptr) context_->leave();
         }
 
+        /// Attaches `error` to the unit of work: `on_exit` receives it as
+        /// `exit.exception`, as if the body had run through `run()`; for a
+        /// plain `enter()` scope, call it from the `catch` block that sees
+        /// the exception: `scope.fail(std::current_exception())`.
+        /// - A later call replaces an earlier one: a handler that translates
+        ///   an exception attaches what it translated it into.
+        /// - A null `error` does nothing, so that `std::current_exception()`
+        ///   read outside any handler (a destructor run by unwinding) cannot
+        ///   erase a failure attached before.
+        /// - On a nested scope, or a moved-from one, it does nothing: an
+        ///   exception leaving a nested scope may still be handled inside the
+        ///   unit, so only the outermost scope says how the unit ended, as
+        ///   `run()` captures only at the outermost level.
+        void fail(std::exception_ptr error) const noexcept {
+            if (outermost_ && error) context_->state_.exception = std::move(error);
+        }
+
     private:
         friend class metrics_context;
-        explicit active_scope(metrics_context& context) noexcept : context_{&context} {}
+        active_scope(metrics_context& context, bool outermost) noexcept : context_{&context}, outermost_{outermost} {}
 
         metrics_context* context_;
+        bool outermost_;  // false once moved from: `context_` is then null
     };
 
     /// What `enter()` returns: an `active_scope`, or when disabled an empty
@@ -137,11 +158,11 @@ public:
     [[nodiscard("a scope ends when it is destroyed: keep it in a variable for the unit of work")]]
     scope enter() noexcept {
         if constexpr (is_enabled) {
-            if (state_.depth++ > 0) return scope{*this};
+            if (state_.depth++ > 0) return scope{*this, false};
             ++state_.unit;
             state_.start_ns = state_.options.clock();
             state_.exceptions_at_entry = std::uncaught_exceptions();
-            return scope{*this};
+            return scope{*this, true};
         } else {
             return scope{};
         }
@@ -156,7 +177,7 @@ public:
             try {
                 return std::forward<F>(body)();
             } catch (...) {
-                if (state_.depth == 1) state_.exception = std::current_exception();
+                level.fail(std::current_exception());
                 throw;
             }
         } else {
@@ -481,8 +502,9 @@ private:
             return;
         }
         access::presence(reported->metrics) = std::exchange(state_.written, {});
-        exit_info<Schema> const info{state_.start_ns, state_.options.clock(), reported->metrics,
-                                     std::exchange(state_.exception, nullptr), unwinding};
+        exit_info<Schema> const info{state_.start_ns,   state_.options.clock(),
+                                     reported->metrics, std::exchange(state_.exception, nullptr),
+                                     unwinding,         state_.options.on_error};
         detail::call_on_exit(state_.on_exit, info, state_.options.on_error);
         detail::record_pool<Schema>::release(*reported);
     }
@@ -515,7 +537,7 @@ private:
         // its exit means it is left by unwinding.
         int exceptions_at_entry = 0;
         std::int64_t start_ns = 0;
-        std::exception_ptr exception;  // captured by run() in the outermost scope
+        std::exception_ptr exception;  // given to the outermost scope's fail(), by run() or its owner
         on_exit_fn on_exit;
         context_options options;
     };

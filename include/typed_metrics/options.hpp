@@ -49,7 +49,8 @@ inline std::int64_t steady_clock_ns() noexcept {
 }
 
 /// Receives what `on_exit` threw: a destructor ends the outermost scope and
-/// must not throw, so the exception is reported here instead.
+/// must not throw, so the exception is reported here instead. `fan_out`
+/// reports here what each of its sinks throws (`exit_info::report_error`).
 using error_hook = std::function<void(std::exception_ptr)>;
 
 /// The default hook: one line on stderr.

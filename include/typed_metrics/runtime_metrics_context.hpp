@@ -169,7 +169,7 @@ private:
             if (reporting || records.open().empty()) return;
             auto& reported = records.hand_over();  // never allocates: no other record is being read
             reporting = true;
-            exit_info<Schema> const info{start_ns, options.clock(), reported.metrics, nullptr, false};
+            exit_info<Schema> const info{start_ns, options.clock(), reported.metrics, nullptr, false, options.on_error};
             detail::call_on_exit(on_exit, info, options.on_error);
             reporting = false;
             detail::record_pool<Schema>::release(reported);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSL-1.0
-// Everything but the exporters: schema tags, schema merging, contexts, the
-// record, top-N. The exporters (json.hpp, json_schema.hpp, prometheus.hpp,
-// nlohmann_json.hpp, fmt.hpp) are included on their own.
+// Everything but the exporters, sinks and failure details: schema tags,
+// schema merging, contexts, the record, top-N. The exporters (json.hpp,
+// json_schema.hpp, prometheus.hpp, nlohmann_json.hpp, fmt.hpp), the sinks
+// (history.hpp, fan_out.hpp) and failure.hpp are included on their own.
 #pragma once
 
 // The schema and the checks first: a diagnostic then shows the shortest
@@ -12,6 +13,7 @@
 #include <typed_metrics/arg.hpp>
 #include <typed_metrics/call_site.hpp>
 #include <typed_metrics/error.hpp>
+#include <typed_metrics/exit_copy.hpp>
 #include <typed_metrics/exit_info.hpp>
 #include <typed_metrics/fixed_string.hpp>
 #include <typed_metrics/merge_schemas.hpp>

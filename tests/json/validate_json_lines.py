@@ -32,10 +32,13 @@ def main():
     assert len(lines) == 3, lines
     for line in lines:
         record = strict(line)
-        assert list(record) == ["start_ns", "end_ns", "duration_ns", "unwinding", "exception", "metrics"], line
+        assert list(record) == ["start_ns", "end_ns", "duration_ns", "unwinding", "exception", "exception_type",
+                                "metrics"], line
         assert record["duration_ns"] == record["end_ns"] - record["start_ns"] >= 0, line
         validator.validate(record["metrics"])
     assert strict(lines[-1])["exception"] == "codegen: no kernel for 'fft'", lines[-1]
+    assert strict(lines[-1])["exception_type"] == "std::runtime_error", lines[-1]
+    assert all(strict(line)["exception"] is None and strict(line)["exception_type"] is None for line in lines[:-1])
 
     # The schema rejects what the schema does not allow.
     for wrong in ({"tokens": "3"}, {"unknown": 1}, {"guards": ["a", "a"]}, {"code_bytes": -1},

@@ -160,7 +160,7 @@ BOOST_AUTO_TEST_CASE(large_integers_can_be_strings_for_javascript) {
         auto const scope = sinking.enter();
     }
     BOOST_TEST(out.str() == R"({"start_ns":9007199254740991,"end_ns":"9007199254741991","duration_ns":1000,)"
-                            R"("unwinding":false,"exception":null,"metrics":{}})"
+                            R"("unwinding":false,"exception":null,"exception_type":null,"metrics":{}})"
                             "\n");
 }
 
@@ -187,19 +187,45 @@ BOOST_AUTO_TEST_CASE(a_json_lines_sink_writes_one_line_per_outermost_exit) {
         throw std::logic_error("not captured");
     } catch (std::logic_error const&) {
     }
-    BOOST_TEST(out.str() ==
-               R"({"start_ns":1000,"end_ns":2000,"duration_ns":1000,"unwinding":false,"exception":null,)"
-               R"("metrics":{"graph_breaks":1,"backend":"eager"}})"
-               "\n"
-               R"({"start_ns":3000,"end_ns":4000,"duration_ns":1000,"unwinding":true,)"
-               R"("exception":"no kernel for \"fft\"","metrics":{"graph_breaks":2}})"
-               "\n"
-               R"({"start_ns":5000,"end_ns":6000,"duration_ns":1000,"unwinding":true,)"
-               R"("exception":"an exception not derived from std::exception","metrics":{}})"
-               "\n"
-               R"({"start_ns":7000,"end_ns":8000,"duration_ns":1000,"unwinding":true,"exception":null,"metrics":{}})"
-               "\n");
+    BOOST_TEST(
+        out.str() ==
+        R"({"start_ns":1000,"end_ns":2000,"duration_ns":1000,"unwinding":false,"exception":null,"exception_type":null,)"
+        R"("metrics":{"graph_breaks":1,"backend":"eager"}})"
+        "\n"
+        R"({"start_ns":3000,"end_ns":4000,"duration_ns":1000,"unwinding":true,)"
+        R"("exception":"no kernel for \"fft\"","exception_type":"std::runtime_error","metrics":{"graph_breaks":2}})"
+        "\n"
+        R"({"start_ns":5000,"end_ns":6000,"duration_ns":1000,"unwinding":true,)"
+        R"("exception":"an exception not derived from std::exception","exception_type":"int","metrics":{}})"
+        "\n"
+        R"({"start_ns":7000,"end_ns":8000,"duration_ns":1000,"unwinding":true,"exception":null,"exception_type":null,)"
+        R"("metrics":{}})"
+        "\n");
     BOOST_TEST(errors.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_scope_writes_its_exception_type_and_nested_reason) {
+    std::ostringstream out;
+    tmx::metrics_context<schema> sinking{tmx::json_lines_sink(out), options()};
+    fake_now = 0;
+    try {
+        auto const scope = sinking.enter();
+        try {
+            try {
+                throw std::out_of_range("no kernel for \"fft\"");
+            } catch (...) {
+                std::throw_with_nested(std::runtime_error("codegen failed"));
+            }
+        } catch (...) {
+            scope.fail(std::current_exception());
+            throw;
+        }
+    } catch (std::runtime_error const&) {
+    }
+    BOOST_TEST(out.str() == R"({"start_ns":1000,"end_ns":2000,"duration_ns":1000,"unwinding":true,)"
+                            R"("exception":"codegen failed; caused by std::out_of_range: no kernel for \"fft\"",)"
+                            R"("exception_type":"std::runtime_error","metrics":{}})"
+                            "\n");
 }
 
 BOOST_AUTO_TEST_CASE(a_sink_whose_stream_fails_reports_to_the_error_hook) {
@@ -264,7 +290,7 @@ void write_records(int thread) {
 // Every line whole: exactly the sink's format, one per record, none twice.
 void check_lines(std::string const& text) {
     std::regex const line_format(
-        R"(\{"start_ns":\d+,"end_ns":\d+,"duration_ns":\d+,"unwinding":false,"exception":null,)"
+        R"(\{"start_ns":\d+,"end_ns":\d+,"duration_ns":\d+,"unwinding":false,"exception":null,"exception_type":null,)"
         R"("metrics":\{"thread":(\d),"i":(\d+),"padding":"([a-z])\3{199}"\}\})");
     std::set<std::pair<int, int>> seen;
     std::istringstream lines(text);

@@ -79,6 +79,7 @@ BOOST_AUTO_TEST_CASE(json_lines_parse_line_by_line) {
         BOOST_TEST(parsed["duration_ns"].get<std::int64_t>() ==
                    parsed["end_ns"].get<std::int64_t>() - parsed["start_ns"].get<std::int64_t>());
         BOOST_TEST(parsed["exception"].is_null());
+        BOOST_TEST(parsed["exception_type"].is_null());
         BOOST_TEST(parsed["metrics"]["graph_breaks"] == count);
         BOOST_TEST(parsed["metrics"]["backend"] == "a\nb");
         ++count;
