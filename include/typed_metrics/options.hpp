@@ -48,15 +48,17 @@ inline std::int64_t steady_clock_ns() noexcept {
 #endif
 }
 
-/// Receives what `on_exit` threw: a destructor ends the outermost scope and
-/// must not throw, so the exception is reported here instead. `fan_out`
-/// reports here what each of its sinks throws (`exit_info::report_error`).
+/// Receives what could not be thrown from a destructor: what `on_exit` threw
+/// (the outermost scope's destructor calls it), what each sink of a
+/// `fan_out` threw (`exit_info::report_error`), and why a timer added
+/// nothing.
 using error_hook = std::function<void(std::exception_ptr)>;
 
 /// The default hook: one line on stderr.
 inline void report_to_stderr(std::exception_ptr error) noexcept {
     try {
-        std::fprintf(stderr, "typed_metrics: on_exit threw: %s\n", detail::describe_exception(error).c_str());
+        std::fprintf(stderr, "typed_metrics: not thrown from a destructor: %s\n",
+                     detail::describe_exception(error).c_str());
     } catch (...) {
         // The message could not be copied: nothing left to report with.
     }
