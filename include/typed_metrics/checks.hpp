@@ -21,11 +21,12 @@ namespace typed_metrics {
 /// list-initialisation alone takes an explicit `operator bool` (a
 /// `std::unique_ptr` or a `std::optional` would record `true`) and an integer
 /// into a scoped enumeration. `nullptr` converts to no metric's type
-/// (`std::string{nullptr}` compiles, then fails at run time).
+/// (`std::string{nullptr}` compiles, then fails at run time), nor does a
+/// `bool` into a class type (`std::string{true}` is the string "\x01").
 template <class From, class To>
 concept converts_without_narrowing = !std::is_null_pointer_v<std::remove_cvref_t<From>> && requires(From&& from) {
     To{std::forward<From>(from)};
-} && (!std::is_scalar_v<To> || std::is_convertible_v<From, To>);
+} && (std::is_scalar_v<To> ? std::is_convertible_v<From, To> : !std::is_same_v<std::remove_cvref_t<From>, bool>);
 
 /// Satisfied when `Schema` declares `Name` as a metric of kind `Kind`.
 template <class Schema, fixed_string Name, metric_kind Kind>

@@ -177,21 +177,31 @@ struct record_access {
     // `counter_name`, the counter unchanged: no undefined behaviour, no
     // silent wrap. Floating counters follow IEEE arithmetic.
     // A duration counter adds its count in its own unit, as its integer or
-    // floating type would.
+    // floating type would; a duration whose count in that unit does not fit
+    // the type throws too.
     template <class T, class V>
     [[gnu::always_inline]] static void add(T& counter, V&& delta, std::string_view counter_name) {
-        T const step{std::forward<V>(delta)};
         if constexpr (chrono_duration<T>) {
+            T step{};
+            if constexpr (std::is_floating_point_v<typename T::rep>) {
+                step = T{std::forward<V>(delta)};
+            } else if (!to_integer_duration(delta, step)) [[unlikely]] {
+                raise_duration_too_large(counter_name);
+            }
             typename T::rep count = counter.count();
             add(count, step.count(), counter_name);
             counter = T{count};
-        } else if constexpr (std::is_integral_v<T>) {
-            // The sum is written in place (wrapped, on overflow) and the error
-            // path takes it back: the fast path keeps no copy of the old count.
-            if (add_overflows(counter, step)) [[unlikely]]
-                undo_overflow(counter, step, counter_name);
         } else {
-            counter += step;
+            T const step{std::forward<V>(delta)};
+            if constexpr (std::is_integral_v<T>) {
+                // The sum is written in place (wrapped, on overflow) and the
+                // error path takes it back: the fast path keeps no copy of
+                // the old count.
+                if (add_overflows(counter, step)) [[unlikely]]
+                    undo_overflow(counter, step, counter_name);
+            } else {
+                counter += step;
+            }
         }
     }
 

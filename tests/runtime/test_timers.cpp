@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
@@ -206,6 +207,44 @@ BOOST_AUTO_TEST_CASE(a_time_that_does_not_fit_the_counters_type_is_reported) {
     BOOST_TEST(message(errors[0]) == "Cannot add a timer's time to tiny_ns: its time does not fit the counter's type");
 }
 
+// The count converts as a plain counter's would: std::chrono alone would
+// narrow a std::int64_t count of milliseconds into the std::int16_t one.
+static_assert(!tmx::can_increment<timed_schema, "short_ms", std::chrono::milliseconds>);
+static_assert(tmx::can_increment<timed_schema, "short_ms", std::chrono::duration<std::int16_t, std::milli>>);
+static_assert(tmx::can_increment<timed_schema, "backend_compile", std::chrono::hours>);
+
+BOOST_AUTO_TEST_CASE(a_duration_whose_count_in_the_counters_unit_does_not_fit_throws) {
+    std::string const refused = "the duration does not fit the counter's type in its unit";
+    {
+        auto const scope = context.enter();
+        context.increment<"backend_compile">(5us);
+        context.increment<"short_ms">(std::chrono::duration<std::int16_t, std::milli>{7});
+        // 3e12 hours in microseconds, and 40 s in std::int16_t milliseconds, do not fit.
+        BOOST_CHECK_EXCEPTION(
+            context.increment<"backend_compile">(std::chrono::hours{3'000'000'000'000}), tmx::metrics_error,
+            [&](auto const& e) { return std::string(e.what()) == "Cannot increment backend_compile: " + refused; });
+        BOOST_CHECK_EXCEPTION(
+            context.increment<"short_ms">(std::chrono::duration<std::int16_t>{40}), tmx::metrics_error,
+            [&](auto const& e) { return std::string(e.what()) == "Cannot increment short_ms: " + refused; });
+        context.increment<"short_ms">(std::chrono::duration<std::int16_t>{3});
+    }
+    BOOST_TEST(last().get<"backend_compile">()->count() == 5);
+    BOOST_TEST(last().get<"short_ms">()->count() == 3'007);
+}
+
+BOOST_AUTO_TEST_CASE(a_clock_spanning_more_than_an_int64_of_nanoseconds_is_reported) {
+    fake_steady_now = -2;
+    {
+        auto const scope = context.enter();
+        auto const timer = context.timed<"backend_compile">();
+        fake_steady_now = std::numeric_limits<std::int64_t>::max();
+    }
+    BOOST_TEST(!last().contains<"backend_compile">());
+    BOOST_TEST_REQUIRE(errors.size() == 1u);
+    BOOST_TEST(message(errors[0]) ==
+               "Cannot add a timer's time to backend_compile: its time does not fit the counter's type");
+}
+
 BOOST_AUTO_TEST_CASE(a_clock_that_goes_back_counts_zero) {
     {
         auto const scope = context.enter();
@@ -249,7 +288,8 @@ BOOST_AUTO_TEST_CASE(exports_write_the_count_in_its_unit_and_name_the_unit) {
     BOOST_TEST(schema.find(R"("short_ms":{"description":"counter","unit":"ms")") != std::string::npos);
 
     tmx::prometheus_aggregator<timed_schema> totals("demo");
-    totals({0, 0, last(), nullptr, false});
+    tmx::error_hook const on_error = &tmx::report_to_stderr;
+    totals({0, 0, last(), nullptr, false, on_error});
     std::string const text = totals.render();
     BOOST_TEST(text.find("# TYPE demo_backend_compile_seconds_total counter\n"
                          "demo_backend_compile_seconds_total 0.0015\n") != std::string::npos);

@@ -77,6 +77,8 @@ static_assert(!tmx::can_set_key_value<schema, "feature_usage", std::string, std:
 static_assert(!tmx::can_set<schema, "backend", std::nullptr_t>);
 static_assert(!tmx::can_add_to_set<schema, "guards", std::nullptr_t const&>);
 static_assert(!tmx::can_add_top_n<schema, "slowest_ops", std::nullptr_t, int>);
+static_assert(!tmx::can_set<schema, "backend", bool>);
+static_assert(!tmx::can_add_to_set<schema, "guards", bool const&>);
 enum class phase : int { parse, lower };
 static_assert(!tmx::converts_without_narrowing<int, phase>);
 static_assert(tmx::converts_without_narrowing<phase, phase>);

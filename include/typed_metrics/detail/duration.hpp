@@ -27,7 +27,32 @@ concept chrono_duration = requires(T const& d) {
 // equal integer unit, or to a floating-point count), never a bare number,
 // which has no unit.
 template <class From, class To>
-concept converts_without_loss = chrono_duration<std::remove_cvref_t<From>> && std::is_convertible_v<From, To>;
+concept count_converts_without_narrowing = requires(From count) { To{count}; };
+
+// Into an integer count, the count must also convert as a plain counter
+// takes it, without narrowing: std::chrono alone turns `milliseconds` into a
+// `duration<int, std::milli>` or a `duration<unsigned, std::milli>` (wrapping
+// a large or negative count).
+template <class From, class To>
+concept converts_without_loss =
+    chrono_duration<std::remove_cvref_t<From>> && std::is_convertible_v<From, To> &&
+    (std::is_floating_point_v<typename To::rep> ||
+     count_converts_without_narrowing<typename std::remove_cvref_t<From>::rep, typename To::rep>);
+
+// `from` in the unit of the integer `Duration`, false when the count does
+// not fit its type: std::chrono's own conversion multiplies without a check
+// (`hours{3'000'000'000'000}` into microseconds overflows).
+template <class Duration, class From>
+bool to_integer_duration(From const& from, Duration& out) noexcept {
+    // An implicit conversion into an integer count is exact: from a coarser
+    // or equal unit, by a whole factor.
+    constexpr std::intmax_t factor =
+        (From::period::num * Duration::period::den) / (From::period::den * Duration::period::num);
+    typename Duration::rep count{};
+    if (__builtin_mul_overflow(from.count(), factor, &count)) return false;
+    out = Duration{count};
+    return true;
+}
 
 // The symbol printing writes after a duration's count, and the JSON Schema's
 // "unit": empty for a period the schema refuses.

@@ -57,6 +57,14 @@ template <class T>
     throw metrics_error(message);
 }
 
+// "Cannot increment <counter>: the duration does not fit the counter's
+// type" (in the counter's unit), the counter unchanged.
+[[noreturn, gnu::cold, gnu::noinline]] inline void raise_duration_too_large(std::string_view counter) {
+    std::string message("Cannot increment ");
+    message.append(counter).append(": the duration does not fit the counter's type in its unit");
+    throw metrics_error(message);
+}
+
 // "Cannot add a timer's time to <counter>: <reason>": what a timer that
 // could not write reports to the error hook, from its destructor.
 [[noreturn, gnu::cold, gnu::noinline]] inline void raise_timer_dropped(std::string_view counter, char const* reason) {

@@ -70,7 +70,10 @@ template <class Duration>
 bool elapsed_since(std::int64_t start_ns, context_options const& options, std::string_view counter,
                    Duration& elapsed) noexcept {
     std::int64_t const end_ns = options.monotonic_clock();
-    if (duration_from_ns(end_ns > start_ns ? end_ns - start_ns : 0, elapsed)) [[likely]]
+    std::int64_t span_ns = 0;
+    // An injected clock may span more than an int64_t of nanoseconds.
+    bool const spans = end_ns <= start_ns || !__builtin_sub_overflow(end_ns, start_ns, &span_ns);
+    if (spans && duration_from_ns(span_ns, elapsed)) [[likely]]
         return true;
     report_timer_dropped(options.on_error, counter, "its time does not fit the counter's type");
     return false;
