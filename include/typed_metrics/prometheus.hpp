@@ -62,15 +62,42 @@ double exposed_value(T const& value) noexcept {
 /// total is read by Prometheus as a reset.
 template <class Schema>
 class prometheus_aggregator {
+    template <class Metric>
+    static constexpr bool in_seconds = detail::chrono_duration<typename Metric::value_type>;
+
+    // A plain counter `records` would be exposed as the records' count.
     static constexpr bool counter_named_records = [] {
         bool found = false;
-        detail::for_each_counter<Schema>(
-            [&](auto metric, std::size_t) { found = found || decltype(metric)::type::name.view() == "records"; });
+        detail::for_each_counter<Schema>([&](auto metric, std::size_t) {
+            using counter = typename decltype(metric)::type;
+            found = found || (!in_seconds<counter> && counter::name.view() == "records");
+        });
         return found;
     }();
     static_assert(
         !counter_named_records,
         "typed_metrics: prometheus_aggregator<Schema> requires no counter named 'records': its total would be <prefix>_records_total, the count of records");
+
+    // A duration counter `x` is exposed as `x_seconds_total`, as a plain
+    // counter `x_seconds` would be.
+    static constexpr bool exposed_names_collide = [] {
+        bool found = false;
+        detail::for_each_counter<Schema>([&](auto duration, std::size_t) {
+            if constexpr (in_seconds<typename decltype(duration)::type>) {
+                std::string_view const seconds = decltype(duration)::type::name.view();
+                detail::for_each_counter<Schema>([&](auto plain, std::size_t) {
+                    std::string_view const name = decltype(plain)::type::name.view();
+                    found =
+                        found || (!in_seconds<typename decltype(plain)::type> && name.size() == seconds.size() + 8 &&
+                                  name.starts_with(seconds) && name.ends_with("_seconds"));
+                });
+            }
+        });
+        return found;
+    }();
+    static_assert(
+        !exposed_names_collide,
+        "typed_metrics: prometheus_aggregator<Schema> requires no counter 'x_seconds' beside a duration counter 'x': both would be exposed as <prefix>_x_seconds_total");
 
 public:
     /// `prefix` starts every exposed name; it must be an identifier.
@@ -134,13 +161,14 @@ public:
         sample("_duration_seconds_sum", static_cast<double>(duration_ns_) / 1e9);
         sample("_duration_seconds_count", completed_ + failed_);
         detail::for_each_counter<Schema>([&](auto metric, std::size_t index) {
-            std::string_view const counter = decltype(metric)::type::name.view();
+            using metric_type = typename decltype(metric)::type;
+            std::string_view const counter = metric_type::name.view();
             // Appended piece by piece: g++ 12 at -O3 warns falsely (-Wrestrict) on "literal" + std::string.
-            constexpr bool in_seconds = detail::chrono_duration<typename decltype(metric)::type::value_type>;
             std::string name = "_";
-            name.append(counter).append(in_seconds ? "_seconds_total" : "_total");
+            name.append(counter).append(in_seconds<metric_type> ? "_seconds_total" : "_total");
             std::string help = "Sum of the counter ";
-            help.append(counter).append(in_seconds ? " over all records, in seconds." : " over all records.");
+            help.append(counter).append(in_seconds<metric_type> ? " over all records, in seconds."
+                                                                : " over all records.");
             family(name, "counter", help);
             sample(name, totals_[index]);
         });
