@@ -108,17 +108,20 @@ struct type_spelling {
     constexpr explicit type_spelling(std::string_view raw) noexcept {
         std::size_t const begin = raw.find("T = ") + 4;
         raw = raw.substr(begin, raw.rfind(']') - begin);
-        for (std::size_t at = 0; at < raw.size();) {
-            bool replaced = false;
-            for (respelling const& r : respellings) {
-                if (raw.substr(at, r.from.size()) == r.from) {
-                    for (char const c : r.to) text[length++] = c;
+        for (char const c : raw) text[length++] = c;
+        // One pass per respelling, in order, in place: each writes no
+        // further than it reads.
+        for (respelling const& r : respellings) {
+            std::size_t written = 0;
+            for (std::size_t at = 0; at < length;) {
+                if (std::string_view{text + at, length - at}.substr(0, r.from.size()) == r.from) {
+                    for (char const c : r.to) text[written++] = c;
                     at += r.from.size();
-                    replaced = true;
-                    break;
+                } else {
+                    text[written++] = text[at++];
                 }
             }
-            if (!replaced) text[length++] = raw[at++];
+            length = written;
         }
     }
 };
