@@ -4,6 +4,7 @@
 #include <typed_metrics/arg.hpp>
 #include <typed_metrics/detail/always_false.hpp>
 #include <typed_metrics/detail/duration.hpp>
+#include <typed_metrics/detail/sentence.hpp>
 #include <typed_metrics/detail/spelling.hpp>
 #include <typed_metrics/fixed_string.hpp>
 #include <typed_metrics/metric.hpp>
@@ -11,6 +12,8 @@
 
 #include <type_traits>
 #include <utility>
+
+TYPED_METRICS_DETAIL_SENTENCES_BEGIN
 
 namespace typed_metrics {
 
@@ -199,6 +202,149 @@ concept can_update = detail::follows_update_rules<Schema, Args...>();
 
 namespace detail {
 
+#if TYPED_METRICS_DETAIL_SENTENCES
+// The sentences of broken rules: the call as written, the metric as
+// declared, the type given and the fix.
+
+constexpr std::string_view operation_name(operation op) noexcept {
+    switch (op) {
+        case operation::increment: return "increment";
+        case operation::set: return "set";
+        case operation::add_to_set: return "add_to_set";
+        case operation::set_key_value: return "set_key_value";
+        case operation::add_top_n: return "add_top_n";
+        case operation::update: return "update";
+        case operation::read: return "get";
+        case operation::timed: return "timed";
+    }
+    return "";
+}
+
+// The operation that records a kind, and what the kind is called in "not a ...".
+constexpr operation recording_operation(metric_kind kind) noexcept {
+    switch (kind) {
+        case metric_kind::counter: return operation::increment;
+        case metric_kind::value: return operation::set;
+        case metric_kind::set: return operation::add_to_set;
+        case metric_kind::map: return operation::set_key_value;
+        case metric_kind::top_n: return operation::add_top_n;
+    }
+    return operation::read;
+}
+constexpr std::string_view recorded_kind(operation op) noexcept {
+    switch (op) {
+        case operation::increment: return "a counter";
+        case operation::add_to_set: return "a set_of";
+        case operation::set_key_value: return "a map_of";
+        case operation::add_top_n: return "a top_n_of";
+        case operation::timed: return "a counter of a std::chrono::duration";
+        default: return "a value";
+    }
+}
+
+// `increment<"name">(arguments)`, `update(arg<"name"> = v)`.
+template <operation Op, fixed_string Name>
+constexpr sentence& spell_call(sentence& text, std::string_view arguments) {
+    if constexpr (Op == operation::update) {
+        return text << "update(arg<\"" << Name.view() << "\"> = v)";
+    } else if constexpr (Op == operation::read) {
+        return text << "get<\"" << Name.view() << "\">() or contains<\"" << Name.view() << "\">()";
+    } else {
+        return text << operation_name(Op) << "<\"" << Name.view() << "\">(" << arguments << ")";
+    }
+}
+
+// "an int", "a std::string".
+constexpr sentence& spell_with_article(sentence& text, std::string_view noun) {
+    bool const vowel = !noun.empty() && std::string_view{"aeiou"}.find(noun[0]) != std::string_view::npos;
+    return text << (vowel ? "an " : "a ") << noun;
+}
+
+// How to pass a `Given` that does not convert to `To` without narrowing.
+template <class Given, class To>
+constexpr sentence& spell_conversion_fix(sentence& text) {
+    if constexpr (std::is_floating_point_v<To> && std::is_integral_v<Given>) {
+        return spell_with_article(text << "write 3.0, not 3, or pass ", type_name<To>());
+    } else if constexpr (std::is_unsigned_v<To> && std::is_signed_v<Given> && std::is_integral_v<Given>) {
+        return spell_with_article(text << "write 1u, not 1, or pass ", type_name<To>());
+    } else if constexpr (std::is_signed_v<To> && std::is_unsigned_v<Given> && std::is_integral_v<Given>) {
+        return text << "declare the metric with std::uint64_t, or pass static_cast<" << type_name<To>()
+                    << ">(v) where it fits";
+    } else if constexpr (std::is_integral_v<To> && std::is_floating_point_v<Given>) {
+        return text << "round it (std::llround(v)) or declare the metric with double";
+    } else if constexpr (std::is_scalar_v<To> && std::is_class_v<Given>) {
+        return text << "write the value you mean (*opt, p != nullptr)";
+    } else {
+        return spell_with_article(text << "pass ", type_name<To>());
+    }
+}
+
+template <operation Op, class Schema, fixed_string Name, call_rule Broken, class... Args>
+consteval sentence call_sentence() {
+    sentence text;
+    text << "typed_metrics: ";
+    if constexpr (Broken == call_rule::declared_name) {
+        spell_call<Op, Name>(text, "") << ": the schema declares no metric \"" << Name.view() << "\"";
+        if constexpr (Schema::size == 0) {
+            return text << "; declare it in the schema";
+        } else {
+            constexpr std::size_t blocks = (Schema::size + names_per_block - 1) / names_per_block;
+            constexpr std::size_t nearest = nearest_in_blocks<Schema, Name, blocks>.index;
+            return text << "; did you mean \"" << Schema::names[nearest] << "\"?";
+        }
+    } else {
+        using metric = declared_t<Schema, Name>;
+        if constexpr (Broken == call_rule::metric_kind) {
+            spell_call<Op, Name>(text, "") << ": \"" << Name.view() << "\" is a ";
+            return spell_metric<metric>(text, false)
+                   << ", not " << recorded_kind(Op) << "; use " << operation_name(recording_operation(metric::kind))
+                   << "<\"" << Name.view() << "\">(...)";
+        } else if constexpr (Broken == call_rule::duration_counter) {
+            spell_call<Op, Name>(text, "") << ": \"" << Name.view() << "\" is a ";
+            return spell_metric<metric>(text, false) << ", not " << recorded_kind(Op) << "; declare it counter<\""
+                                                     << Name.view() << "\", std::chrono::microseconds>";
+        } else if constexpr (Broken == call_rule::duration_value) {
+            spell_call<Op, Name>(text, "d") << ": \"" << Name.view() << "\" is a ";
+            return spell_metric<metric>(text, false)
+                   << ", and d (" << type_name<std::decay_t<value_argument_t<Args...>>>()
+                   << ") is not a std::chrono::duration whose count converts to its unit without loss; pass a "
+                      "duration of a unit as coarse as the counter's or coarser (a bare number has no unit)";
+        } else {
+            constexpr bool key = Broken == call_rule::key_conversion;
+            using given = std::decay_t<std::conditional_t<key, key_argument_t<Args...>, value_argument_t<Args...>>>;
+            using to = std::conditional_t<key, typename metric::types::key_type, typename metric::types::value_type>;
+            std::string_view const argument = key ? "k" : Op == operation::add_to_set ? "e" : "v";
+            spell_call<Op, Name>(text, sizeof...(Args) == 2 ? "k, v" : argument) << ": \"" << Name.view() << "\" is a ";
+            spell_metric<metric>(text, false) << ", and " << argument << " (" << type_name<given>()
+                                              << ") does not convert to " << type_name<to>() << " without narrowing; ";
+            return spell_conversion_fix<given, to>(text);
+        }
+    }
+}
+
+// In a constant of its own, evaluated only when a rule is broken.
+template <operation Op, class Schema, fixed_string Name, class... Args>
+inline constexpr sentence broken_call_sentence =
+    call_sentence<Op, Schema, Name, first_broken_call_rule<Op, Schema, Name, Args...>(), Args...>();
+
+template <class Schema, class First, class... Rest>
+consteval sentence update_sentence() {
+    constexpr call_rule broken = first_broken_update_rule<Schema, First, Rest...>();
+    if constexpr (broken == call_rule::named_argument) {
+        return sentence{} << "typed_metrics: update(...): an argument of type " << type_name<std::decay_t<First>>()
+                          << " is not named; write tmx::arg<\"name\"> = value";
+    } else if constexpr (broken == call_rule::distinct_names) {
+        return sentence{} << "typed_metrics: update(...): arg<\"" << std::remove_cvref_t<First>::name.view()
+                          << "\"> is given twice; name each metric once";
+    } else {
+        return broken_call_sentence<operation::update, Schema, std::remove_cvref_t<First>::name, arg_value_t<First>>;
+    }
+}
+
+template <class Schema, class First, class... Rest>
+inline constexpr sentence broken_update_sentence = update_sentence<Schema, First, Rest...>();
+#endif
+
 // The checks at the public entry points: each returns true when the call
 // follows every rule; otherwise exactly one static_assert below fails, the
 // one of the first broken rule, and it returns false, so that the caller's
@@ -212,35 +358,40 @@ consteval bool check_call() {
     constexpr call_rule broken = first_broken_call_rule<Op, Schema, Name, Args...>();
     if constexpr (broken == call_rule::followed) {
         return true;
+#if TYPED_METRICS_DETAIL_SENTENCES
+    } else {
+        static_assert(false, broken_call_sentence<Op, Schema, Name, Args...>);
+        return false;
+#else
     } else if constexpr (broken == call_rule::declared_name) {
         if constexpr (Op == operation::increment) {
             static_assert(
                 always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>,
-                "typed_metrics: increment<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
+                "typed_metrics: increment<Name>() requires a metric declared in the schema; the closest declared name is spelled out in did_you_mean<...>");
         } else if constexpr (Op == operation::set) {
             static_assert(
                 always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>,
-                "typed_metrics: set<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
+                "typed_metrics: set<Name>() requires a metric declared in the schema; the closest declared name is spelled out in did_you_mean<...>");
         } else if constexpr (Op == operation::add_to_set) {
             static_assert(
                 always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>,
-                "typed_metrics: add_to_set<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
+                "typed_metrics: add_to_set<Name>() requires a metric declared in the schema; the closest declared name is spelled out in did_you_mean<...>");
         } else if constexpr (Op == operation::set_key_value) {
             static_assert(
                 always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>,
-                "typed_metrics: set_key_value<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
+                "typed_metrics: set_key_value<Name>() requires a metric declared in the schema; the closest declared name is spelled out in did_you_mean<...>");
         } else if constexpr (Op == operation::add_top_n) {
             static_assert(
                 always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>,
-                "typed_metrics: add_top_n<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
+                "typed_metrics: add_top_n<Name>() requires a metric declared in the schema; the closest declared name is spelled out in did_you_mean<...>");
         } else if constexpr (Op == operation::timed) {
             static_assert(
                 always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>,
-                "typed_metrics: timed<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?");
+                "typed_metrics: timed<Name>() requires a metric declared in the schema; the closest declared name is spelled out in did_you_mean<...>");
         } else {
             static_assert(
                 always_false<spelled<no_metric_named, Name>, suggestion_t<Schema, Name>>,
-                "typed_metrics: record.get<Name>() and contains<Name>() require a metric declared in the schema; did you mean did_you_mean<...>?");
+                "typed_metrics: record.get<Name>() and contains<Name>() require a metric declared in the schema; the closest declared name is spelled out in did_you_mean<...>");
         }
         return false;
     } else if constexpr (broken == call_rule::metric_kind) {
@@ -311,6 +462,7 @@ consteval bool check_call() {
                 "typed_metrics: add_top_n<Name>(k, v) requires a v that converts to the ranking's value type without narrowing");
         }
         return false;
+#endif
     }
 }
 
@@ -328,6 +480,11 @@ consteval bool check_update() {
     constexpr call_rule broken = first_broken_update_rule<Schema, First, Rest...>();
     if constexpr (broken == call_rule::followed) {
         return check_update<Schema, Rest...>();
+#if TYPED_METRICS_DETAIL_SENTENCES
+    } else {
+        static_assert(false, broken_update_sentence<Schema, First, Rest...>);
+        return false;
+#else
     } else if constexpr (broken == call_rule::named_argument) {
         static_assert(always_false<First>,
                       "typed_metrics: update(...) requires each argument written as tmx::arg<Name> = value");
@@ -337,7 +494,7 @@ consteval bool check_update() {
         if constexpr (broken == call_rule::declared_name) {
             static_assert(
                 always_false<spelled<no_metric_named, name>, suggestion_t<Schema, name>>,
-                "typed_metrics: update(arg<Name> = v) requires a metric declared in the schema; did you mean did_you_mean<...>?");
+                "typed_metrics: update(arg<Name> = v) requires a metric declared in the schema; the closest declared name is spelled out in did_you_mean<...>");
         } else if constexpr (broken == call_rule::metric_kind) {
             static_assert(always_false<spelled<metric_named, name>, declared_t<Schema, name>>,
                           "typed_metrics: update(arg<Name> = v) requires a value metric");
@@ -350,8 +507,11 @@ consteval bool check_update() {
                           "typed_metrics: update(...) requires distinct metric names");
         }
         return false;
+#endif
     }
 }
 
 }  // namespace detail
 }  // namespace typed_metrics
+
+TYPED_METRICS_DETAIL_SENTENCES_END

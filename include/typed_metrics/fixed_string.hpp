@@ -30,4 +30,9 @@ struct fixed_string {
     }
 };
 
+// The guide the implicit one would be: clang 22 asks for it in a note after
+// an error in a function whose template argument is deduced from a literal.
+template <std::size_t Size>
+fixed_string(char const (&)[Size]) -> fixed_string<Size>;
+
 }  // namespace typed_metrics

@@ -8,6 +8,7 @@
 #include <typed_metrics/detail/non_owning.hpp>
 #include <typed_metrics/detail/numbers.hpp>
 #include <typed_metrics/detail/printable.hpp>
+#include <typed_metrics/detail/sentence.hpp>
 #include <typed_metrics/detail/slots.hpp>
 #include <typed_metrics/detail/spelling.hpp>
 #include <typed_metrics/fixed_string.hpp>
@@ -23,6 +24,8 @@
 #include <tuple>
 #include <type_traits>
 #include <utility>
+
+TYPED_METRICS_DETAIL_SENTENCES_BEGIN
 
 namespace typed_metrics {
 
@@ -180,6 +183,121 @@ consteval std::size_t first_broken_metric(std::initializer_list<metric_rule> rul
     return position;
 }
 
+#if TYPED_METRICS_DETAIL_SENTENCES
+constexpr std::string_view kind_spelling(metric_kind kind) noexcept {
+    switch (kind) {
+        case metric_kind::counter: return "counter";
+        case metric_kind::value: return "value";
+        case metric_kind::set: return "set_of";
+        case metric_kind::map: return "map_of";
+        case metric_kind::top_n: return "top_n_of";
+    }
+    return "";
+}
+
+// A tag in C++ spelling, `value<std::string>`, or with its name
+// `value<"backend", std::string>`.
+template <class Metric>
+constexpr sentence& spell_metric(sentence& text, bool with_name) {
+    using types = typename Metric::types;
+    text << kind_spelling(Metric::kind) << "<";
+    if (with_name) text << "\"" << Metric::name.view() << "\", ";
+    if constexpr (!std::is_void_v<typename types::key_type>) text << type_name<typename types::key_type>() << ", ";
+    text << type_name<typename types::value_type>();
+    if constexpr (Metric::kind == metric_kind::top_n) text << ", " << types::capacity;
+    return text << ">";
+}
+
+// What `T` lacks of what a record needs of it (`storable`, and `ordered`
+// when `Ordered`), and how to give it.
+template <class T, bool Ordered>
+constexpr sentence& spell_lack(sentence& text) {
+    text << type_name<T>();
+    if constexpr (!std::default_initializable<T>) {
+        return text << " is not default-constructible; give it a default constructor";
+    } else if constexpr (!std::copy_constructible<T>) {
+        return text << " is not copyable; give it a copy constructor";
+    } else if constexpr (!std::equality_comparable<T>) {
+        return text << " is not equality-comparable; define operator==";
+    } else if constexpr (!printable<T>) {
+        return text << " is not printable; define operator<<(std::ostream&, const " << type_name<T>() << "&)";
+    } else {
+        static_assert(Ordered && !ordered<T>);
+        return text << " is not ordered; define operator<";
+    }
+}
+
+// The sentence of the first rule that `Metric` breaks.
+template <class Metric, metric_rule Broken>
+consteval sentence metric_sentence() {
+    using types = typename Metric::types;
+    using value_type = typename types::value_type;
+    using key_type = typename types::key_type;
+    sentence text;
+    spell_metric<Metric>(text << "typed_metrics: ", true) << ": ";
+    if constexpr (Broken == metric_rule::identifier_name) {
+        text << "\"" << Metric::name.view()
+             << "\" is not an identifier; name it with letters, digits and '_', not starting with a digit";
+    } else if constexpr (Broken == metric_rule::owning_types || Broken == metric_rule::exported_numbers) {
+        using offending =
+            std::conditional_t<first_broken_type_rule<value_type>() == metric_rule::followed, key_type, value_type>;
+        text << type_name<offending>();
+        if constexpr (Broken == metric_rule::owning_types) {
+            text << " does not own its data, and a record outlives the call that wrote it; use std::string for "
+                    "text, an owning type for the rest";
+        } else {
+            text << " is a number that not every export writes exactly; use a standard integer type, float or double";
+        }
+    } else if constexpr (Broken == metric_rule::counter_type) {
+        text << "a counter counts in an arithmetic type other than bool; write counter<\"" << Metric::name.view()
+             << "\"> (std::int64_t), or value<\"" << Metric::name.view() << "\", " << type_name<value_type>()
+             << "> for what is not a count";
+    } else if constexpr (Broken == metric_rule::duration_counter_type) {
+        text << "a duration counter counts in an arithmetic type other than bool, in ns, us, ms, s, min or h; "
+                "write counter<\""
+             << Metric::name.view() << "\", std::chrono::microseconds>";
+    } else if constexpr (Broken == metric_rule::duration_kind) {
+        text << "a std::chrono::duration is a metric's type only in a counter, whose exports write its unit; write "
+                "counter<\""
+             << Metric::name.view() << "\", " << type_name<value_type>() << ">";
+    } else if constexpr (Broken == metric_rule::value_storable) {
+        spell_lack<value_type, false>(text);
+    } else if constexpr (Broken == metric_rule::value_nothrow_move) {
+        text << "the move assignment of " << type_name<value_type>()
+             << " may throw, and update(...) moves its new values in all or nothing; declare it noexcept";
+    } else if constexpr (Broken == metric_rule::set_element) {
+        spell_lack<value_type, true>(text);
+    } else if constexpr (Broken == metric_rule::map_types) {
+        if constexpr (!ordered<key_type>) {
+            spell_lack<key_type, true>(text);
+        } else {
+            spell_lack<value_type, false>(text);
+        }
+    } else if constexpr (Broken == metric_rule::top_n_capacity) {
+        text << "a ranking keeps N > 0 entries; give N >= 1";
+    } else if constexpr (Broken == metric_rule::top_n_types) {
+        if constexpr (!ordered<key_type>) {
+            spell_lack<key_type, true>(text);
+        } else {
+            spell_lack<value_type, true>(text);
+        }
+    } else {
+        text << "N is above tmx::max_top_n_capacity; give N <= " << max_top_n_capacity;
+    }
+    return text;
+}
+
+// In a constant of its own, evaluated only when a rule is broken.
+template <class Metric>
+inline constexpr sentence broken_metric_sentence = metric_sentence<Metric, first_broken_rule<Metric>()>();
+
+template <fixed_string Name>
+inline constexpr sentence duplicate_name_sentence =
+    sentence{} << "typed_metrics: schema<...>: \"" << Name.view()
+               << "\" is declared twice; rename one of them or declare it once";
+
+#endif
+
 // Reports the first rule that the metric at `Position` breaks, naming it by a
 // character pack. The schema passes
 // its first broken metric, so that only that report is instantiated, not one
@@ -191,6 +309,11 @@ consteval bool check_metric() {
     if constexpr (Position < Schema::size) {
         using Metric = typename Schema::template metric_at<Position>;
         constexpr metric_rule broken = first_broken_rule<Metric>();
+#if TYPED_METRICS_DETAIL_SENTENCES
+        if constexpr (broken != metric_rule::followed) {
+            static_assert(false, broken_metric_sentence<Metric>);
+        }
+#else
         using named = spelled<metric_named, Metric::name>;
         if constexpr (broken == metric_rule::identifier_name) {
             static_assert(
@@ -242,6 +365,7 @@ consteval bool check_metric() {
                 always_false<named, Metric>,
                 "typed_metrics: top_n_of<Name, K, V, N> requires a capacity N <= tmx::max_top_n_capacity (4096)");
         }
+#endif
     }
     return true;
 }
@@ -301,9 +425,13 @@ template <class Schema>
 consteval bool check_distinct_names() {
     constexpr std::size_t duplicate = first_duplicate(Schema::names);
     if constexpr (duplicate < Schema::size) {
+#if TYPED_METRICS_DETAIL_SENTENCES
+        static_assert(false, duplicate_name_sentence<Schema::template metric_at<duplicate>::name>);
+#else
         using named = spelled<metric_named, Schema::template metric_at<duplicate>::name>;
         static_assert(always_false<named>,
                       "typed_metrics: schema<...> requires distinct metric names; this one is declared twice");
+#endif
     }
     return true;
 }
@@ -393,3 +521,5 @@ template <class Schema, fixed_string Name>
 using metric_t = typename detail::slot_t<typename Schema::storage, Name>::metric;
 
 }  // namespace typed_metrics
+
+TYPED_METRICS_DETAIL_SENTENCES_END

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // expect: typed_metrics: add_to_set<Name>() requires a set_of metric
+// expect-sentence: typed_metrics: add_to_set<"graph_breaks">(): "graph_breaks" is a counter<std::int64_t>, not a set_of; use increment<"graph_breaks">(...)
 #include "probe_schema.hpp"
 
 int main() {

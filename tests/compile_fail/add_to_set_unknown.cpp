@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
-// expect: typed_metrics: add_to_set<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?
+// expect: typed_metrics: add_to_set<Name>() requires a metric declared in the schema; the closest declared name is spelled out in did_you_mean<...>
+// expect-sentence: typed_metrics: add_to_set<"guard">(): the schema declares no metric "guard"; did you mean "guards"?
 // max-lines-gcc: 10
 #include "probe_schema.hpp"
 

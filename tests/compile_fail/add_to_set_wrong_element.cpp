@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // expect: typed_metrics: add_to_set<Name>(e) requires an e that converts to the set's element type without narrowing
+// expect-sentence: typed_metrics: add_to_set<"guards">(e): "guards" is a set_of<std::string>, and e (int) does not convert to std::string without narrowing; pass a std::string
 #include "probe_schema.hpp"
 
 int main() {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // expect: typed_metrics: add_top_n<Name>() requires a top_n_of metric
+// expect-sentence: typed_metrics: add_top_n<"feature_usage">(): "feature_usage" is a map_of<std::string, bool>, not a top_n_of; use set_key_value<"feature_usage">(...)
 #include "probe_schema.hpp"
 
 int main() {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // expect: typed_metrics: add_top_n<Name>(k, v) requires a k that converts to the ranking's key type without narrowing
+// expect-sentence: typed_metrics: add_top_n<"slowest_ops">(k, v): "slowest_ops" is a top_n_of<std::string, std::int64_t, 3>, and k (int) does not convert to std::string without narrowing; pass a std::string
 #include "probe_schema.hpp"
 
 int main() {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // expect: typed_metrics: add_top_n<Name>(k, v) requires a v that converts to the ranking's value type without narrowing
+// expect-sentence: typed_metrics: add_top_n<"slowest_ops">(k, v): "slowest_ops" is a top_n_of<std::string, std::int64_t, 3>, and v (double) does not convert to std::int64_t without narrowing; round it (std::llround(v)) or declare the metric with double
 #include "probe_schema.hpp"
 
 int main() {

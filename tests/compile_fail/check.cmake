@@ -10,6 +10,11 @@
 # words itself), in at most 15 lines of output, or the number its
 # `// max-lines-gcc: ` or `// max-lines-clang: ` line gives for this compiler,
 # and holds the text of a `// expect-output: ` line if there is one.
+# Where the library prints sentences (diagnostic_form, probe.cmake), the
+# first error ends instead with the exact text of the source's
+# `// expect-sentence: ` line, if it has one (a probe of a mistake the
+# library reports by a literal message has none), and `// expect-output: `
+# is not checked: it names text of the literal form.
 # A probe of this folder whose mistake is a call (its message names an
 # operation) asserts first, in each branch, what the matching public concept
 # (`tmx::can_increment`, ..., `tmx::declared_metric` for reads) says of that
@@ -40,6 +45,12 @@ if(source_folder STREQUAL CMAKE_CURRENT_LIST_DIR AND expected MATCHES
                         "for the mistake and static_assert(tmx::can_...<...>) for the twin")
   endif()
 endif()
+diagnostic_form(form)
+set(is_sentence FALSE)
+if(form STREQUAL "sentence" AND source_text MATCHES "\n// expect-sentence: ([^\n]*)")
+  set(expected "${CMAKE_MATCH_1}")
+  set(is_sentence TRUE)
+endif()
 set(max_lines 15)
 if(source_text MATCHES "\n// max-lines-${COMPILER_NAME}: ([0-9]+)")
   set(max_lines ${CMAKE_MATCH_1})
@@ -59,7 +70,19 @@ if(probe_result EQUAL 0)
 endif()
 summarize_output("${output}" lines error_count first_error)
 
-if(is_regex)
+if(is_sentence)
+  # The whole message: the first error line ends with it.
+  string(LENGTH "${first_error}" error_length)
+  string(LENGTH ": ${expected}" expected_length)
+  set(match "")
+  if(error_length GREATER_EQUAL expected_length)
+    math(EXPR tail_start "${error_length} - ${expected_length}")
+    string(SUBSTRING "${first_error}" ${tail_start} -1 tail)
+    if(tail STREQUAL ": ${expected}")
+      set(match "${expected}")
+    endif()
+  endif()
+elseif(is_regex)
   string(REGEX MATCH "${expected}" match "${first_error}")
 else()
   string(FIND "${first_error}" "${expected}" found)
@@ -78,7 +101,7 @@ if(NOT error_count EQUAL 1)
 endif()
 # A `// expect-output: ` line names text that the whole output must hold
 # too, such as a name spelled out in a note.
-if(source_text MATCHES "\n// expect-output: ([^\n]*)")
+if(NOT form STREQUAL "sentence" AND source_text MATCHES "\n// expect-output: ([^\n]*)")
   string(FIND "${output}" "${CMAKE_MATCH_1}" found)
   if(found EQUAL -1)
     message(FATAL_ERROR "the output lacks [${CMAKE_MATCH_1}]:\n${output}")

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSL-1.0
 // The harness must fail this probe: its mistake is an unknown name, not the
-// sentence expected below (see CMakeLists.txt).
+// sentences expected below (see CMakeLists.txt).
 // expect: typed_metrics: increment<Name>() requires a counter metric
+// expect-sentence: typed_metrics: increment<"grph_breaks">(): "grph_breaks" is a value<std::string>, not a counter; use set<"grph_breaks">(...)
 #include "probe_schema.hpp"
 
 int main() {

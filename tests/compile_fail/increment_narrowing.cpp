@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // expect: typed_metrics: increment<Name>(v) requires a v that converts to the counter's type without narrowing
+// expect-sentence: typed_metrics: increment<"graph_breaks">(v): "graph_breaks" is a counter<std::int64_t>, and v (double) does not convert to std::int64_t without narrowing; round it (std::llround(v)) or declare the metric with double
 #include "probe_schema.hpp"
 
 int main() {

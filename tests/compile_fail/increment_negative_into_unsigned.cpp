@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // expect: typed_metrics: increment<Name>(v) requires a v that converts to the counter's type without narrowing
+// expect-sentence: typed_metrics: increment<"cache_bytes">(v): "cache_bytes" is a counter<std::uint64_t>, and v (int) does not convert to std::uint64_t without narrowing; write 1u, not 1, or pass a std::uint64_t
 #include "probe_schema.hpp"
 
 int main() {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // expect: typed_metrics: increment<Name>() requires a counter metric
+// expect-sentence: typed_metrics: increment<"guards">(): "guards" is a set_of<std::string>, not a counter; use add_to_set<"guards">(...)
 #include "probe_schema.hpp"
 
 int main() {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // expect: typed_metrics: increment<Name>() requires a counter metric
+// expect-sentence: typed_metrics: increment<"backend">(): "backend" is a value<std::string>, not a counter; use set<"backend">(...)
 #include "probe_schema.hpp"
 
 int main() {

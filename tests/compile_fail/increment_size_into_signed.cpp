@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // expect: typed_metrics: increment<Name>(v) requires a v that converts to the counter's type without narrowing
+// expect-sentence: typed_metrics: increment<"tokens">(v): "tokens" is a counter<std::int64_t>, and v (std::uint64_t) does not convert to std::int64_t without narrowing; declare the metric with std::uint64_t, or pass static_cast<std::int64_t>(v) where it fits
 // std::size_t into std::int64_t narrows: the compiler cannot know that a
 // run-time size fits, and a wrap at 2^63 is what the check exists to stop.
 #include <typed_metrics/typed_metrics.hpp>  // first, as in user code: diagnostics count its include chain

@@ -28,3 +28,19 @@ function(summarize_output output out_lines out_errors out_first_error)
   set(${out_errors} ${error_count} PARENT_SCOPE)
   set(${out_first_error} "${first_error}" PARENT_SCOPE)
 endfunction()
+
+# The form of the library's diagnostics with these flags: `sentence` where
+# the compiler takes a computed static_assert message (the message names
+# the call, the metric and the types), `literal` elsewhere.
+function(diagnostic_form out)
+  execute_process(COMMAND ${COMPILER} ${TARGET_FLAGS} -E ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../support/diagnostic_form.cpp
+                  RESULT_VARIABLE result OUTPUT_VARIABLE preprocessed ERROR_VARIABLE errors)
+  if(NOT result EQUAL 0 OR NOT preprocessed MATCHES "diagnostic_form ([01])")
+    message(FATAL_ERROR "cannot tell the form of diagnostics:\n${errors}")
+  endif()
+  if(CMAKE_MATCH_1)
+    set(${out} sentence PARENT_SCOPE)
+  else()
+    set(${out} literal PARENT_SCOPE)
+  endif()
+endfunction()

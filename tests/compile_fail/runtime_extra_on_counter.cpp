@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // expect: typed_metrics: update(arg<Name> = v) requires a value metric
+// expect-sentence: typed_metrics: update(arg<"cache_bytes"> = v): "cache_bytes" is a counter<std::uint64_t>, not a value; use increment<"cache_bytes">(...)
 #include "probe_schema.hpp"
 
 int main() {

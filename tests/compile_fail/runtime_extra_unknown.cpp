@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
-// expect: typed_metrics: update(arg<Name> = v) requires a metric declared in the schema; did you mean did_you_mean<...>?
+// expect: typed_metrics: update(arg<Name> = v) requires a metric declared in the schema; the closest declared name is spelled out in did_you_mean<...>
+// expect-sentence: typed_metrics: update(arg<"backends"> = v): the schema declares no metric "backends"; did you mean "backend"?
 // max-lines-gcc: 10
 #include "probe_schema.hpp"
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // expect: typed_metrics: counter<Name, std::chrono::duration<Rep, Period>> requires an arithmetic Rep other than bool and a Period of std::nano, std::micro, std::milli, seconds, minutes or hours
+// expect-sentence: typed_metrics: counter<"frames", std::chrono::duration<long, std::ratio<1, 100>>>: a duration counter counts in an arithmetic type other than bool, in ns, us, ms, s, min or h; write counter<"frames", std::chrono::microseconds>
 #include <typed_metrics/typed_metrics.hpp>  // first, as in user code: diagnostics count its include chain
 
 #include <chrono>

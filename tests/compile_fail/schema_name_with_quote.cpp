@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // expect: typed_metrics: a metric name requires an identifier: a letter or '_', then letters, digits or '_'
+// expect-sentence: typed_metrics: value<"say"hi"", int>: "say"hi"" is not an identifier; name it with letters, digits and '_', not starting with a digit
 #include <typed_metrics/typed_metrics.hpp>  // first, as in user code: diagnostics count its include chain
 
 #include "unusual_types.hpp"

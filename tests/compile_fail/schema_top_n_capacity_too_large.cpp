@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // expect: typed_metrics: top_n_of<Name, K, V, N> requires a capacity N <= tmx::max_top_n_capacity (4096)
+// expect-sentence: typed_metrics: top_n_of<"big", std::string, std::int64_t, 100000>: N is above tmx::max_top_n_capacity; give N <= 4096
 #include <typed_metrics/typed_metrics.hpp>  // first, as in user code: diagnostics count its include chain
 
 #include <cstdint>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // expect: typed_metrics: value<Name, T> requires a T that is default-constructible, copyable, equality-comparable and printable with operator<<
+// expect-sentence: typed_metrics: value<"where", opaque>: opaque is not printable; define operator<<(std::ostream&, const opaque&)
 #include <typed_metrics/typed_metrics.hpp>  // first, as in user code: diagnostics count its include chain
 
 #include "unusual_types.hpp"

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // expect: typed_metrics: set<Name>(v) requires a v that converts to the value's type without narrowing
+// expect-sentence: typed_metrics: set<"compile_ms">(v): "compile_ms" is a value<double>, and v (int) does not convert to double without narrowing; write 3.0, not 3, or pass a double
 #include "probe_schema.hpp"
 
 int main() {

@@ -2,6 +2,7 @@
 // An optional's explicit operator bool is not a bool: list-initialisation
 // alone would record true for any engaged optional.
 // expect: typed_metrics: set_key_value<Name>(k, v) requires a v that converts to the map's value type without narrowing
+// expect-sentence: typed_metrics: set_key_value<"feature_usage">(k, v): "feature_usage" is a map_of<std::string, bool>, and v (std::optional<bool>) does not convert to bool without narrowing; write the value you mean (*opt, p != nullptr)
 #include "probe_schema.hpp"
 
 #include <optional>

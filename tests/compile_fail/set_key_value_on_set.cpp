@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // expect: typed_metrics: set_key_value<Name>() requires a map_of metric
+// expect-sentence: typed_metrics: set_key_value<"guards">(): "guards" is a set_of<std::string>, not a map_of; use add_to_set<"guards">(...)
 #include "probe_schema.hpp"
 
 int main() {

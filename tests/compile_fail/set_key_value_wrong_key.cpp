@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // expect: typed_metrics: set_key_value<Name>(k, v) requires a k that converts to the map's key type without narrowing
+// expect-sentence: typed_metrics: set_key_value<"feature_usage">(k, v): "feature_usage" is a map_of<std::string, bool>, and k (int) does not convert to std::string without narrowing; pass a std::string
 #include "probe_schema.hpp"
 
 int main() {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
 // std::string{nullptr} compiles and fails at run time: nullptr is refused.
 // expect: typed_metrics: set<Name>(v) requires a v that converts to the value's type without narrowing
+// expect-sentence: typed_metrics: set<"backend">(v): "backend" is a value<std::string>, and v (std::nullptr_t) does not convert to std::string without narrowing; pass a std::string
 #include "probe_schema.hpp"
 
 int main() {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // expect: typed_metrics: set<Name>() requires a value metric
+// expect-sentence: typed_metrics: set<"graph_breaks">(): "graph_breaks" is a counter<std::int64_t>, not a value; use increment<"graph_breaks">(...)
 #include "probe_schema.hpp"
 
 int main() {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // expect: typed_metrics: timed<Name>() requires a counter metric of a std::chrono::duration (counter<Name, std::chrono::microseconds>)
+// expect-sentence: typed_metrics: timed<"graph_breaks">(): "graph_breaks" is a counter<std::int64_t>, not a counter of a std::chrono::duration; declare it counter<"graph_breaks", std::chrono::microseconds>
 #include "probe_timed_schema.hpp"
 
 int main() {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
-// expect: typed_metrics: timed<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?
+// expect: typed_metrics: timed<Name>() requires a metric declared in the schema; the closest declared name is spelled out in did_you_mean<...>
+// expect-sentence: typed_metrics: timed<"backend_compiel">(): the schema declares no metric "backend_compiel"; did you mean "backend_compile"?
 #include "probe_timed_schema.hpp"
 
 int main() {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
-// expect: typed_metrics: increment<Name>() requires a metric declared in the schema; did you mean did_you_mean<...>?
+// expect: typed_metrics: increment<Name>() requires a metric declared in the schema; the closest declared name is spelled out in did_you_mean<...>
+// expect-sentence: typed_metrics: increment<"grph_breaks">(): the schema declares no metric "grph_breaks"; did you mean "graph_breaks"?
 // max-lines-gcc: 10
 #include "probe_schema.hpp"
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // expect: typed_metrics: update(...) requires each argument written as tmx::arg<Name> = value
+// expect-sentence: typed_metrics: update(...): an argument of type double is not named; write tmx::arg<"name"> = value
 #include "probe_schema.hpp"
 
 int main() {

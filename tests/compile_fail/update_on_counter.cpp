@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // expect: typed_metrics: update(arg<Name> = v) requires a value metric
+// expect-sentence: typed_metrics: update(arg<"graph_breaks"> = v): "graph_breaks" is a counter<std::int64_t>, not a value; use increment<"graph_breaks">(...)
 #include "probe_schema.hpp"
 
 int main() {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // expect: typed_metrics: update(...) requires distinct metric names
+// expect-sentence: typed_metrics: update(...): arg<"compile_ms"> is given twice; name each metric once
 #include "probe_schema.hpp"
 
 int main() {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // expect: typed_metrics: update(arg<Name> = v) requires a v that converts to the value's type without narrowing
+// expect-sentence: typed_metrics: update(arg<"backend"> = v): "backend" is a value<std::string>, and v (int) does not convert to std::string without narrowing; pass a std::string
 #include "probe_schema.hpp"
 
 int main() {

@@ -34,7 +34,8 @@ string(REGEX REPLACE ", $" "" wide_spelled "${wide_spelled}")
 
 set(wide_probe ${CMAKE_CURRENT_BINARY_DIR}/unknown_metric_among_2000.cpp)
 file(WRITE ${wide_probe} "// Written by tests/compile_fail/wide_schema_probe.cmake.
-// expect: typed_metrics: record.get<Name>() and contains<Name>() require a metric declared in the schema; did you mean did_you_mean<...>?
+// expect: typed_metrics: record.get<Name>() and contains<Name>() require a metric declared in the schema; the closest declared name is spelled out in did_you_mean<...>
+// expect-sentence: typed_metrics: get<\"${wide_wrong}\">() or contains<\"${wide_wrong}\">(): the schema declares no metric \"${wide_wrong}\"; did you mean \"${wide_right}\"?
 // expect-output: did_you_mean<${wide_spelled}>
 // max-lines-gcc: 10
 #include <typed_metrics/typed_metrics.hpp>

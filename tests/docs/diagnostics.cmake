@@ -3,7 +3,8 @@
 #       "-DPROBES=a.cpp;b.cpp" -DOUTPUTS=<dir> -P diagnostics.cmake
 #
 # The compiler output that README.md and docs/errors.md quote, between
-# `<!-- diagnostics-report: <compiler> <what> -->` and
+# `<!-- diagnostics-report: <compiler> <what> -->` (`<compiler>-sentences`
+# where the library prints sentences, probe.cmake's diagnostic_form) and
 # `<!-- /diagnostics-report -->` lines, where <what> is
 #   table          the compiler's version, then per probe the lines printed,
 #                  the `error:` lines and the first error's message;
@@ -19,7 +20,13 @@
 include(${ROOT}/tests/compile_fail/probe.cmake)
 
 set(documents ${ROOT}/README.md ${ROOT}/docs/errors.md)
-set(open_marker "<!-- diagnostics-report: ${COMPILER_NAME} ")
+# Blocks of the sentence form are named apart: `clang-sentences`.
+diagnostic_form(form)
+set(report_name ${COMPILER_NAME})
+if(form STREQUAL "sentence")
+  set(report_name ${COMPILER_NAME}-sentences)
+endif()
+set(open_marker "<!-- diagnostics-report: ${report_name} ")
 set(close_marker "<!-- /diagnostics-report -->")
 
 execute_process(COMMAND ${COMPILER} --version OUTPUT_VARIABLE version)
@@ -119,12 +126,12 @@ foreach(document IN LISTS documents)
 endforeach()
 
 if(MODE STREQUAL "write")
-  message(STATUS "wrote the ${COMPILER_NAME} diagnostics of ${documents}")
+  message(STATUS "wrote the ${report_name} diagnostics of ${documents}")
 elseif(stale)
   string(REPLACE ";" "\n  " stale "${stale}")
-  message(FATAL_ERROR "the docs quote ${COMPILER_NAME} diagnostics that differ from the compiler's:\n  ${stale}\n"
+  message(FATAL_ERROR "the docs quote ${report_name} diagnostics that differ from the compiler's:\n  ${stale}\n"
                       "expected text in ${OUTPUTS}/expected/; rewrite them with: "
                       "cmake --build --preset ${COMPILER_NAME} --target diagnostics-report")
 else()
-  message(STATUS "the docs quote the ${COMPILER_NAME} diagnostics as ${version} prints them")
+  message(STATUS "the docs quote the ${report_name} diagnostics as ${version} prints them")
 endif()

@@ -234,4 +234,23 @@ struct compile_metrics : tmx::merge_schemas<frontend, backend, linker> {};
 static_assert(tmx::can_add_to_set<compile_metrics, "symbols", char const*>);
 static_assert(tmx::can_increment<compile_metrics, "tokens", int>);
 
+// The operations are not constrained: a mistake is one error from inside the
+// call, with its message, so a requires-expression on a call holds even
+// where the call cannot compile. Generic code asks the can_* concepts.
+template <class Context>
+concept increments_zzz = requires(Context& ctx) { ctx.template increment<"zzz">(1); };
+static_assert(increments_zzz<context>);
+static_assert(!tmx::can_increment<schema, "zzz", int>);
+
+// Type names in diagnostics read the same on clang and g++.
+static_assert(tmx::detail::type_name<std::string>() == "std::string");
+static_assert(tmx::detail::type_name<std::string_view>() == "std::string_view");
+static_assert(tmx::detail::type_name<char const*>() == "const char*");
+static_assert(tmx::detail::type_name<std::int64_t>() == "std::int64_t");
+static_assert(tmx::detail::type_name<std::uint64_t>() == "std::uint64_t");
+static_assert(tmx::detail::type_name<unsigned>() == "unsigned int");
+static_assert(tmx::detail::type_name<std::pair<std::string, unsigned short>>() ==
+              "std::pair<std::string, unsigned short>");
+static_assert(tmx::detail::type_name<std::optional<std::wstring_view>>() == "std::optional<std::wstring_view>");
+
 }  // namespace static_checks

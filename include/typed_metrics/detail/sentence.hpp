@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: BSL-1.0
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+
+// Diagnostics as sentences, where the compiler takes a computed static_assert
+// message (C++26, P2741: `static_assert(false, message)` with a message that
+// has `.data()` and `.size()`). clang 22 takes it in C++20 too, as an
+// extension that it warns of where such a static_assert is parsed: each
+// header that holds one silences -Wc++26-extensions around its code
+// (TYPED_METRICS_DETAIL_SENTENCES_BEGIN and _END), so that users
+// building with -Wpedantic -Werror are not broken on valid code. Elsewhere
+// (g++ 12, clang 14, clang 19 before -std=c++2c) the messages are literals.
+#if defined(__cpp_static_assert) && __cpp_static_assert >= 202306L
+#define TYPED_METRICS_DETAIL_SENTENCES 1
+#else
+#define TYPED_METRICS_DETAIL_SENTENCES 0
+#endif
+
+// Around the code of a header that holds such static_asserts.
+#if TYPED_METRICS_DETAIL_SENTENCES && defined(__clang__)
+#define TYPED_METRICS_DETAIL_SENTENCES_BEGIN \
+    _Pragma("clang diagnostic push") _Pragma("clang diagnostic ignored \"-Wc++26-extensions\"")
+#define TYPED_METRICS_DETAIL_SENTENCES_END _Pragma("clang diagnostic pop")
+#else
+#define TYPED_METRICS_DETAIL_SENTENCES_BEGIN
+#define TYPED_METRICS_DETAIL_SENTENCES_END
+#endif
+
+namespace typed_metrics::detail {
+
+/// A diagnostic's text, built in a constant expression; longer text is cut
+/// and ends with "...".
+class sentence {
+public:
+    static constexpr std::size_t capacity = 1024;
+
+    constexpr sentence& operator<<(std::string_view part) noexcept {
+        for (char const c : part) {
+            if (length_ == capacity) {
+                for (std::size_t i = capacity - 3; i < capacity; ++i) text_[i] = '.';
+                return *this;
+            }
+            text_[length_++] = c;
+        }
+        return *this;
+    }
+
+    constexpr sentence& operator<<(std::size_t number) noexcept {
+        char digits[20]{};
+        std::size_t count = 0;
+        do {
+            digits[count++] = static_cast<char>('0' + number % 10);
+            number /= 10;
+        } while (number != 0);
+        while (count != 0) *this << std::string_view{&digits[--count], 1};
+        return *this;
+    }
+
+    constexpr char const* data() const noexcept { return text_; }
+    constexpr std::size_t size() const noexcept { return length_; }
+
+private:
+    char text_[capacity]{};
+    std::size_t length_ = 0;
+};
+
+// A type's name as the compiler spells it in the signature of a function
+// instantiated for it: `[T = X]` on clang, `[with T = X]` on g++.
+template <class T>
+constexpr char const* signature() noexcept {
+    return __PRETTY_FUNCTION__;
+}
+
+// Where the two compilers spell a type differently, the spelling on the
+// right: both then print `std::string`, `unsigned long` and `const char*`
+// alike. Each replacement is no longer than what it replaces.
+struct respelling {
+    std::string_view from;
+    std::string_view to;
+};
+inline constexpr respelling respellings[] = {
+    {"std::__cxx11::", "std::"},
+    {"std::basic_string<char>", "std::string"},
+    {"std::basic_string_view<char>", "std::string_view"},
+    {"std::basic_string<wchar_t>", "std::wstring"},
+    {"std::basic_string_view<wchar_t>", "std::wstring_view"},
+    {"long long unsigned int", "unsigned long long"},
+    {"long unsigned int", "unsigned long"},
+    {"short unsigned int", "unsigned short"},
+    {"long long int", "long long"},
+    {"long int", "long"},
+    {"short int", "short"},
+    {" >", ">"},
+    {" *", "*"},
+    {" &", "&"},
+};
+
+// The name of a type, the same on both compilers, in storage of its own.
+template <std::size_t Size>
+struct type_spelling {
+    char text[Size]{};
+    std::size_t length = 0;
+
+    constexpr explicit type_spelling(std::string_view raw) noexcept {
+        std::size_t const begin = raw.find("T = ") + 4;
+        raw = raw.substr(begin, raw.rfind(']') - begin);
+        for (char const c : raw) text[length++] = c;
+        // One pass per respelling, in order, in place: each writes no
+        // further than it reads.
+        for (respelling const& r : respellings) {
+            std::size_t written = 0;
+            for (std::size_t at = 0; at < length;) {
+                if (std::string_view{text + at, length - at}.substr(0, r.from.size()) == r.from) {
+                    for (char const c : r.to) text[written++] = c;
+                    at += r.from.size();
+                } else {
+                    text[written++] = text[at++];
+                }
+            }
+            length = written;
+        }
+    }
+};
+
+template <class T>
+inline constexpr type_spelling<std::string_view{signature<T>()}.size()> spelling_of{signature<T>()};
+
+/// The name of `T` in a diagnostic. `std::int64_t` and `std::uint64_t`, the
+/// types counters are declared with, by those names (`long` on Linux,
+/// `long long` on Windows); every other type as the compiler spells it,
+/// made the same on clang and g++ (`std::string`, `unsigned long`,
+/// `const char*`).
+template <class T>
+constexpr std::string_view type_name() noexcept {
+    if constexpr (std::is_same_v<T, std::int64_t>) {
+        return "std::int64_t";
+    } else if constexpr (std::is_same_v<T, std::uint64_t>) {
+        return "std::uint64_t";
+    } else {
+        return {spelling_of<T>.text, spelling_of<T>.length};
+    }
+}
+
+}  // namespace typed_metrics::detail
