@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: BSL-1.0
 // The README's first program: one accepted and one rejected line.
+// clang-format off
 // expect: typed_metrics: increment<Name>() requires a metric declared in the schema; the closest declared name is spelled out in did_you_mean<...>
 // expect-sentence: typed_metrics: increment<"grph_breaks">(): the schema declares no metric "grph_breaks"; did you mean "graph_breaks"?
 // max-lines-gcc: 10
+// clang-format on
 //! [readme]
 #include <typed_metrics/typed_metrics.hpp>
 
