@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // expect: typed_metrics: increment<Name>(d) on a duration counter requires a std::chrono::duration that converts to the counter's without loss (milliseconds into microseconds, not nanoseconds; a bare number has no unit)
-// expect-sentence: typed_metrics: increment<"backend_compile">(d): "backend_compile" is a counter<std::chrono::duration<long, std::ratio<1, 1000000>>>, and d (int) is not a std::chrono::duration whose count converts to its unit without loss; pass a duration of a unit as coarse as the counter's or coarser (a bare number has no unit)
+// expect-sentence: typed_metrics: increment<"backend_compile">(d): "backend_compile" is a counter<std::chrono::microseconds>, and d (int) is not a std::chrono::duration whose count converts to its unit without loss; pass a duration of a unit as coarse as the counter's or coarser (a bare number has no unit)
 #include "probe_timed_schema.hpp"
 
 int main() {

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: BSL-1.0
 # cmake <compiler_script_args> -DMODE=write|check -DROOT=<source dir> -DCOMPILER_NAME=gcc|clang
-#       "-DPROBES=a.cpp;b.cpp" -DOUTPUTS=<dir> -P diagnostics.cmake
+#       -DBUILD_DIR=<build dir> "-DPROBES=a.cpp;b.cpp" -DOUTPUTS=<dir> -P diagnostics.cmake
 #
 # The compiler output that README.md and docs/errors.md quote, between
 # `<!-- diagnostics-report: <compiler> <what> -->` (`<compiler>-sentences`
@@ -131,7 +131,7 @@ elseif(stale)
   string(REPLACE ";" "\n  " stale "${stale}")
   message(FATAL_ERROR "the docs quote ${report_name} diagnostics that differ from the compiler's:\n  ${stale}\n"
                       "expected text in ${OUTPUTS}/expected/; rewrite them with: "
-                      "cmake --build --preset ${COMPILER_NAME} --target diagnostics-report")
+                      "cmake --build ${BUILD_DIR} --target diagnostics-report")
 else()
   message(STATUS "the docs quote the ${report_name} diagnostics as ${version} prints them")
 endif()

@@ -252,5 +252,13 @@ static_assert(tmx::detail::type_name<unsigned>() == "unsigned int");
 static_assert(tmx::detail::type_name<std::pair<std::string, unsigned short>>() ==
               "std::pair<std::string, unsigned short>");
 static_assert(tmx::detail::type_name<std::optional<std::wstring_view>>() == "std::optional<std::wstring_view>");
+// std::chrono's aliases by their names; another count or unit as spelled.
+static_assert(tmx::detail::type_name<std::chrono::microseconds>() == "std::chrono::microseconds");
+static_assert(tmx::detail::type_name<std::chrono::nanoseconds>() == "std::chrono::nanoseconds");
+static_assert(tmx::detail::type_name<std::chrono::hours>() == "std::chrono::hours");
+static_assert(tmx::detail::type_name<std::chrono::duration<int, std::micro>>() ==
+              "std::chrono::duration<int, std::ratio<1, 1000000>>");
+static_assert(tmx::detail::type_name<std::chrono::duration<double, std::milli>>() ==
+              "std::chrono::duration<double, std::ratio<1, 1000>>");
 
 }  // namespace static_checks

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <type_traits>
 
+#include <typed_metrics/detail/duration.hpp>
+
 // Diagnostics as sentences, where the compiler takes a computed static_assert
 // message (C++26, P2741: `static_assert(false, message)` with a message that
 // has `.data()` and `.size()`). clang 22 takes it in C++20 too, as an
@@ -129,10 +131,30 @@ struct type_spelling {
 template <class T>
 inline constexpr type_spelling<std::string_view{signature<T>()}.size()> spelling_of{signature<T>()};
 
+// The std::chrono alias of a duration counted in a signed 64-bit integer in
+// one of the units a duration counter takes (libstdc++ and libc++ declare
+// `std::chrono::nanoseconds` ... `hours` so on 64-bit platforms); empty for
+// any other duration, which keeps the compiler's spelling.
+template <class Duration>
+constexpr std::string_view chrono_alias() noexcept {
+    using rep = typename Duration::rep;
+    if constexpr (std::is_integral_v<rep> && std::is_signed_v<rep> && sizeof(rep) == 8) {
+        constexpr std::string_view unit = unit_symbol<typename Duration::period>();
+        if (unit == "ns") return "std::chrono::nanoseconds";
+        if (unit == "us") return "std::chrono::microseconds";
+        if (unit == "ms") return "std::chrono::milliseconds";
+        if (unit == "s") return "std::chrono::seconds";
+        if (unit == "min") return "std::chrono::minutes";
+        if (unit == "h") return "std::chrono::hours";
+    }
+    return {};
+}
+
 /// The name of `T` in a diagnostic. `std::int64_t` and `std::uint64_t`, the
 /// types counters are declared with, by those names (`long` on Linux,
-/// `long long` on Windows); every other type as the compiler spells it,
-/// made the same on clang and g++ (`std::string`, `unsigned long`,
+/// `long long` on Windows); the durations of std::chrono's aliases by the
+/// alias (`std::chrono::microseconds`); every other type as the compiler
+/// spells it, made the same on clang and g++ (`std::string`, `unsigned long`,
 /// `const char*`).
 template <class T>
 constexpr std::string_view type_name() noexcept {
@@ -141,6 +163,9 @@ constexpr std::string_view type_name() noexcept {
     } else if constexpr (std::is_same_v<T, std::uint64_t>) {
         return "std::uint64_t";
     } else {
+        if constexpr (chrono_duration<T>) {
+            if constexpr (!chrono_alias<T>().empty()) return chrono_alias<T>();
+        }
         return {spelling_of<T>.text, spelling_of<T>.length};
     }
 }
