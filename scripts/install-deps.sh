@@ -5,12 +5,13 @@
 set -euo pipefail
 
 # valgrind and clang's sanitizer runtime serve the test script's memcheck and
-# sanitizer runs; clang-19 with libc++ the libcxx test (the headers with
+# sanitizer runs; clang-22 and clang-19 the newest compilers' runs (clang 19
+# in C++2c), clang-19 with libc++ also the libcxx test (the headers with
 # another standard library than libstdc++); clang-format-19 the format test
 # (clang-format 14 misreads requires-clauses); the rest, the exporters' tests:
 # nlohmann/json, {fmt}, cpp-httplib, Prometheus with promtool, Python's
 # jsonschema, pkg-config (the installed .pc file's test).
-packages=(cmake g++ clang libclang-rt-14-dev libboost-dev libboost-test-dev valgrind clang-19 libc++-19-dev
+packages=(cmake g++ clang libclang-rt-14-dev libboost-dev libboost-test-dev valgrind clang-22 clang-19 libc++-19-dev
           clang-format-19 nlohmann-json3-dev libfmt-dev libcpp-httplib-dev prometheus python3 python3-jsonschema pkg-config "$@")
 missing=()
 for package in "${packages[@]}"; do
