@@ -10,6 +10,7 @@
 #include <typed_metrics/failure.hpp>
 #include <typed_metrics/json_options.hpp>
 #include <typed_metrics/record.hpp>
+#include <typed_metrics/schema_id.hpp>
 
 #include <cmath>
 #include <cstdint>
@@ -160,11 +161,12 @@ std::string to_json(record<Schema> const& metrics, json_options options = {}) {
 /// An `on_exit` callback writing one JSON object per line (JSON Lines) for
 /// every outermost exit:
 ///
-///     {"start_ns":…,"end_ns":…,"duration_ns":…,"unwinding":false,"exception":null,"exception_type":null,"metrics":{…}}
+///     {"start_ns":…,"end_ns":…,"duration_ns":…,"unwinding":false,"exception":null,"exception_type":null,"schema":"…","metrics":{…}}
 ///
 /// `exception` and `exception_type` are what the exception that ended the
 /// scope says and its type (`failure_reason`, `failure_type`) when
-/// the context has one (`run`, `scope.fail(e)`), else null. Each line is written whole and
+/// the context has one (`run`, `scope.fail(e)`), else null; `schema` is the
+/// identity of the record's schema (`schema_id_text`). Each line is written whole and
 /// flushed under the stream buffer's own lock (`std::syncbuf`'s), so any
 /// number of sinks on one stream, on any threads, write whole lines, and so
 /// does other code writing there through `std::osyncstream`. (Without
@@ -198,6 +200,9 @@ public:
         } else {
             line += ",\"exception\":null,\"exception_type\":null";
         }
+        line += ",\"schema\":\"";
+        line += schema_id_text<Schema>;
+        line += '"';
         line += ",\"metrics\":";
         detail::append_json(line, info.metrics, options_);
         line += "}\n";

@@ -8,6 +8,7 @@
 #include <typed_metrics/detail/text_format.hpp>
 #include <typed_metrics/json_options.hpp>
 #include <typed_metrics/metric.hpp>
+#include <typed_metrics/schema_id.hpp>
 
 #include <cstddef>
 #include <limits>
@@ -17,17 +18,6 @@
 
 namespace typed_metrics {
 namespace detail {
-
-constexpr std::string_view kind_name(metric_kind kind) noexcept {
-    switch (kind) {
-        case metric_kind::counter: return "counter";
-        case metric_kind::value: return "value";
-        case metric_kind::set: return "set";
-        case metric_kind::map: return "map";
-        case metric_kind::top_n: return "top_n";
-    }
-    return "";
-}
 
 // The schema of how `to_json` writes an integer of type `T`: its range, and
 // with `large_integers_as_strings`, the range within ±(2^53 - 1) as numbers
@@ -106,7 +96,9 @@ void append_json_schema(std::string& out, json_options options) {
 /// their unit (`"unit": "us"`: ns, us, ms, s, min or h).
 template <class Schema>
 std::string json_schema(json_options options = {}) {
-    std::string out = R"({"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{)";
+    std::string out = R"({"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:typed-metrics:schema:)";
+    out += schema_id_text<Schema>;
+    out += R"(","type":"object","properties":{)";
     bool first = true;
     boost::hana::for_each(Schema::metrics(), [&](auto metric) {
         using tag = typename decltype(metric)::type;

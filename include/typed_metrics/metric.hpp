@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <map>  // and std::less<>: <functional> costs every includer its algorithms and hash tables
 #include <set>
+#include <string_view>
 
 namespace typed_metrics {
 
@@ -24,6 +25,18 @@ enum class metric_kind {
 // reports the first broken rule once (schema.hpp).
 
 namespace detail {
+
+// The kind's word in the JSON Schema's descriptions and the schema's identity.
+constexpr std::string_view kind_name(metric_kind kind) noexcept {
+    switch (kind) {
+        case metric_kind::counter: return "counter";
+        case metric_kind::value: return "value";
+        case metric_kind::set: return "set";
+        case metric_kind::map: return "map";
+        case metric_kind::top_n: return "top_n";
+    }
+    return "";
+}
 
 // A metric's kind and types (a map's or a ranking's key, a ranking's
 // capacity), apart from its name: the schema checks its rules once per

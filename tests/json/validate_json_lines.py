@@ -10,6 +10,7 @@ fields, and every line's "metrics" valid against the schema. Then the same
 with --large-integers-as-strings.
 """
 import json
+import re
 import subprocess
 import sys
 
@@ -33,7 +34,10 @@ def main():
     for line in lines:
         record = strict(line)
         assert list(record) == ["start_ns", "end_ns", "duration_ns", "unwinding", "exception", "exception_type",
-                                "metrics"], line
+                                "schema", "metrics"], line
+        # The line names the schema its metrics follow, as the schema's $id does.
+        assert schema["$id"] == "urn:typed-metrics:schema:" + record["schema"], (schema["$id"], line)
+        assert re.fullmatch(r"[0-9a-f]{16}", record["schema"]), line
         assert record["duration_ns"] == record["end_ns"] - record["start_ns"] >= 0, line
         validator.validate(record["metrics"])
     assert strict(lines[-1])["exception"] == "codegen: no kernel for 'fft'", lines[-1]

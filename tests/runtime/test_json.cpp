@@ -7,6 +7,7 @@
 #include "../support/export_schema.hpp"
 
 #include <typed_metrics/json.hpp>
+#include <typed_metrics/schema_id.hpp>
 
 #include <unistd.h>
 
@@ -28,6 +29,9 @@
 
 using export_test::export_fixture;
 using export_test::schema;
+
+// What every line of a sink for `schema` writes before its metrics.
+std::string const schema_field = R"("schema":")" + std::string(tmx::schema_id_text<schema>) + R"(",)";
 
 BOOST_FIXTURE_TEST_SUITE(json_suite, export_fixture)
 
@@ -160,8 +164,8 @@ BOOST_AUTO_TEST_CASE(large_integers_can_be_strings_for_javascript) {
         auto const scope = sinking.enter();
     }
     BOOST_TEST(out.str() == R"({"start_ns":9007199254740991,"end_ns":"9007199254741991","duration_ns":1000,)"
-                            R"("unwinding":false,"exception":null,"exception_type":null,"metrics":{}})"
-                            "\n");
+                            R"("unwinding":false,"exception":null,"exception_type":null,)" +
+                                schema_field + R"("metrics":{}})" + "\n");
 }
 
 BOOST_AUTO_TEST_CASE(a_json_lines_sink_writes_one_line_per_outermost_exit) {
@@ -189,18 +193,16 @@ BOOST_AUTO_TEST_CASE(a_json_lines_sink_writes_one_line_per_outermost_exit) {
     }
     BOOST_TEST(
         out.str() ==
-        R"({"start_ns":1000,"end_ns":2000,"duration_ns":1000,"unwinding":false,"exception":null,"exception_type":null,)"
-        R"("metrics":{"graph_breaks":1,"backend":"eager"}})"
-        "\n"
-        R"({"start_ns":3000,"end_ns":4000,"duration_ns":1000,"unwinding":true,)"
-        R"("exception":"no kernel for \"fft\"","exception_type":"std::runtime_error","metrics":{"graph_breaks":2}})"
-        "\n"
-        R"({"start_ns":5000,"end_ns":6000,"duration_ns":1000,"unwinding":true,)"
-        R"("exception":"an exception not derived from std::exception","exception_type":"int","metrics":{}})"
-        "\n"
-        R"({"start_ns":7000,"end_ns":8000,"duration_ns":1000,"unwinding":true,"exception":null,"exception_type":null,)"
-        R"("metrics":{}})"
-        "\n");
+        R"({"start_ns":1000,"end_ns":2000,"duration_ns":1000,"unwinding":false,"exception":null,"exception_type":null,)" +
+            schema_field + R"("metrics":{"graph_breaks":1,"backend":"eager"}})" + "\n" +
+            R"({"start_ns":3000,"end_ns":4000,"duration_ns":1000,"unwinding":true,)"
+            R"("exception":"no kernel for \"fft\"","exception_type":"std::runtime_error",)" +
+            schema_field + R"("metrics":{"graph_breaks":2}})" + "\n" +
+            R"({"start_ns":5000,"end_ns":6000,"duration_ns":1000,"unwinding":true,)"
+            R"("exception":"an exception not derived from std::exception","exception_type":"int",)" +
+            schema_field + R"("metrics":{}})" + "\n" +
+            R"({"start_ns":7000,"end_ns":8000,"duration_ns":1000,"unwinding":true,"exception":null,"exception_type":null,)" +
+            schema_field + R"("metrics":{}})" + "\n");
     BOOST_TEST(errors.empty());
 }
 
@@ -224,8 +226,8 @@ BOOST_AUTO_TEST_CASE(a_failed_scope_writes_its_exception_type_and_nested_reason)
     }
     BOOST_TEST(out.str() == R"({"start_ns":1000,"end_ns":2000,"duration_ns":1000,"unwinding":true,)"
                             R"("exception":"codegen failed; caused by std::out_of_range: no kernel for \"fft\"",)"
-                            R"("exception_type":"std::runtime_error","metrics":{}})"
-                            "\n");
+                            R"("exception_type":"std::runtime_error",)" +
+                                schema_field + R"("metrics":{}})" + "\n");
 }
 
 BOOST_AUTO_TEST_CASE(a_sink_whose_stream_fails_reports_to_the_error_hook) {
@@ -291,7 +293,9 @@ void write_records(int thread) {
 void check_lines(std::string const& text) {
     std::regex const line_format(
         R"(\{"start_ns":\d+,"end_ns":\d+,"duration_ns":\d+,"unwinding":false,"exception":null,"exception_type":null,)"
-        R"("metrics":\{"thread":(\d),"i":(\d+),"padding":"([a-z])\3{199}"\}\})");
+        R"("schema":")" +
+        std::string(tmx::schema_id_text<line_schema>) +
+        R"(","metrics":\{"thread":(\d),"i":(\d+),"padding":"([a-z])\3{199}"\}\})");
     std::set<std::pair<int, int>> seen;
     std::istringstream lines(text);
     std::size_t count = 0;

@@ -78,14 +78,15 @@ constexpr char const* signature() noexcept {
 }
 
 // Where the two compilers spell a type differently, the spelling on the
-// right: both then print `std::string`, `unsigned long` and `const char*`
-// alike. Each replacement is no longer than what it replaces.
+// right: both then print `std::string`, `unsigned long`, `const char*` and
+// `{anonymous}::T` alike. Each replacement is no longer than what it replaces.
 struct respelling {
     std::string_view from;
     std::string_view to;
 };
 inline constexpr respelling respellings[] = {
     {"std::__cxx11::", "std::"},
+    {"(anonymous namespace)", "{anonymous}"},
     {"std::basic_string<char>", "std::string"},
     {"std::basic_string_view<char>", "std::string_view"},
     {"std::basic_string<wchar_t>", "std::wstring"},

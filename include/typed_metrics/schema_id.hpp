@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: BSL-1.0
+// Which schema a record follows: a hash of the schema's metrics that
+// downstream tables can keep beside each row, so that they tell which
+// version of the header wrote it.
+#pragma once
+
+#include <typed_metrics/detail/duration.hpp>
+#include <typed_metrics/detail/sentence.hpp>
+#include <typed_metrics/metric.hpp>
+#include <typed_metrics/schema.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+
+namespace typed_metrics {
+namespace detail {
+
+// 64-bit FNV-1a over the pieces of a metric's description.
+struct description_hash {
+    std::uint64_t value = 14695981039346656037u;
+
+    constexpr description_hash& operator<<(std::string_view piece) noexcept {
+        for (char const c : piece) value = (value ^ static_cast<unsigned char>(c)) * 1099511628211u;
+        value = (value ^ 0xffu) * 1099511628211u;  // ends the piece: "ab","c" is not "a","bc"
+        return *this;
+    }
+    constexpr description_hash& operator<<(std::size_t number) noexcept {
+        char digits[20]{};
+        std::size_t count = 0;
+        do {
+            digits[count++] = static_cast<char>('0' + number % 10);
+            number /= 10;
+        } while (number != 0);
+        for (std::size_t i = 0; i < count / 2; ++i) {
+            char const c = digits[i];
+            digits[i] = digits[count - 1 - i];
+            digits[count - 1 - i] = c;
+        }
+        return *this << std::string_view{digits, count};
+    }
+};
+
+// A type as the same words on every compiler and platform: numbers by what
+// they hold (`int64`, `uint8`, `float64`, `char`), `string`, durations by
+// count and unit (`duration int64 us`); any other type by its name as
+// diagnostics spell it (the same on clang and g++).
+template <class T>
+consteval void describe_type(description_hash& hash) noexcept {
+    if constexpr (std::is_same_v<T, bool>) {
+        hash << "bool";
+    } else if constexpr (one_of<T, char, signed char, unsigned char, wchar_t, char8_t, char16_t, char32_t>) {
+        hash << "char" << sizeof(T) << (std::is_signed_v<T> ? "signed" : "unsigned");
+    } else if constexpr (std::is_integral_v<T>) {
+        hash << (std::is_signed_v<T> ? "int" : "uint") << sizeof(T) * 8;
+    } else if constexpr (std::is_floating_point_v<T>) {
+        hash << "float" << sizeof(T) * 8;
+    } else if constexpr (std::is_same_v<T, std::string>) {
+        hash << "string";
+    } else if constexpr (chrono_duration<T>) {
+        hash << "duration";
+        describe_type<typename T::rep>(hash);
+        hash << unit_symbol<typename T::period>();
+    } else {
+        hash << type_name<T>();
+    }
+}
+
+// One metric: its kind, name and types, and a ranking's capacity.
+template <class Metric>
+consteval std::uint64_t metric_hash() noexcept {
+    using types = typename Metric::types;
+    description_hash hash;
+    hash << kind_name(types::kind) << Metric::name.view();
+    describe_type<typename types::value_type>(hash);
+    if constexpr (!std::is_void_v<typename types::key_type>) describe_type<typename types::key_type>(hash);
+    hash << types::capacity;
+    // A finaliser (splitmix64's), so that the sum below mixes whole words.
+    std::uint64_t z = hash.value + 0x9e3779b97f4a7c15u;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+    return z ^ (z >> 31);
+}
+
+// The sum of the metrics' hashes: the same in any order of declaration, as
+// a record's metrics are the same columns in any order.
+template <class... Metrics>
+consteval std::uint64_t schema_hash(schema<Metrics...> const*) noexcept {
+    return (std::uint64_t{sizeof...(Metrics)} + ... + metric_hash<Metrics>());
+}
+
+// An identity as 16 lowercase hexadecimal digits, followed by a NUL so that
+// the view's data() is also a C string.
+struct id_digits {
+    char text[17]{};
+
+    constexpr explicit id_digits(std::uint64_t id) noexcept {
+        for (std::size_t i = 16; i-- > 0; id >>= 4) text[i] = "0123456789abcdef"[id & 0xf];
+    }
+    constexpr std::string_view view() const noexcept { return {text, 16}; }
+};
+
+}  // namespace detail
+
+/// A stable identity of `Schema`: a 64-bit hash of its metrics' names, kinds
+/// and types (a ranking's capacity among them), the same on every compiler
+/// and platform for the same declarations. It changes when a metric is
+/// added, removed, renamed or retyped, and not when metrics are reordered,
+/// merged from parts in another order, or declared through an alias instead
+/// of a struct. Numbers are told by what they hold (`long` and `long long`
+/// are both a 64-bit integer on Linux), other types by their name. The JSON
+/// Lines sink writes it in each line (`"schema"`) and `json_schema` in the
+/// schema's `$id`, in hexadecimal (`schema_id_text`).
+template <class Schema>
+inline constexpr std::uint64_t schema_id = detail::schema_hash(static_cast<Schema const*>(nullptr));
+
+namespace detail {
+template <class Schema>
+inline constexpr id_digits id_digits_of{schema_id<Schema>};
+}  // namespace detail
+
+/// `schema_id<Schema>` as 16 lowercase hexadecimal digits, as the exports
+/// write it (its `data()` is NUL-terminated).
+template <class Schema>
+inline constexpr std::string_view schema_id_text = detail::id_digits_of<Schema>.view();
+
+}  // namespace typed_metrics

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: BSL-1.0
+// The schema's identity changes with what a row's columns are, and only then.
+#include <typed_metrics/merge_schemas.hpp>
+#include <typed_metrics/metric.hpp>
+#include <typed_metrics/schema.hpp>
+#include <typed_metrics/schema_id.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+namespace tmx = typed_metrics;
+
+namespace schema_id_checks {
+
+struct base
+    : tmx::schema<tmx::counter<"graph_breaks">, tmx::value<"backend", std::string>, tmx::set_of<"guards", std::string>,
+                  tmx::map_of<"usage", std::string, bool>, tmx::top_n_of<"slowest", std::string, double, 5>,
+                  tmx::counter<"compile", std::chrono::microseconds>> {};
+constexpr std::uint64_t id = tmx::schema_id<base>;
+
+// The same on every compiler and platform: each compiler of the test runs
+// checks these figures (a change to how the identity is computed changes
+// every downstream table's key, and must be a deliberate one).
+static_assert(id == 0x651200da0ffd5541u);
+static_assert(tmx::schema_id_text<base> == "651200da0ffd5541");
+static_assert(tmx::schema_id<tmx::schema<>> == 0);
+
+// Not a change: the order, the form of the declaration, merging, and the
+// spelling of the same number type.
+static_assert(tmx::schema_id<tmx::schema<tmx::counter<"compile", std::chrono::microseconds>,
+                                         tmx::top_n_of<"slowest", std::string, double, 5>,
+                                         tmx::map_of<"usage", std::string, bool>, tmx::set_of<"guards", std::string>,
+                                         tmx::value<"backend", std::string>, tmx::counter<"graph_breaks">>> == id);
+struct front : tmx::schema<tmx::counter<"graph_breaks">, tmx::value<"backend", std::string>,
+                           tmx::set_of<"guards", std::string>> {};
+struct back : tmx::schema<tmx::map_of<"usage", std::string, bool>, tmx::top_n_of<"slowest", std::string, double, 5>,
+                          tmx::counter<"compile", std::chrono::microseconds>> {};
+static_assert(tmx::schema_id<tmx::merge_schemas<back, front>> == id);
+static_assert(tmx::schema_id<tmx::schema<tmx::counter<"n", long>>> ==
+              tmx::schema_id<tmx::schema<tmx::counter<"n", long long>>>);
+
+// A change: a metric added, removed, renamed, or retyped in any of its types
+// or its kind.
+template <class... Metrics>
+constexpr std::uint64_t with = tmx::schema_id<tmx::schema<
+    tmx::value<"backend", std::string>, tmx::set_of<"guards", std::string>, tmx::map_of<"usage", std::string, bool>,
+    tmx::top_n_of<"slowest", std::string, double, 5>, tmx::counter<"compile", std::chrono::microseconds>, Metrics...>>;
+static_assert(with<tmx::counter<"graph_breaks">> == id);
+static_assert(with<> != id);
+static_assert(with<tmx::counter<"graph_breaks">, tmx::counter<"recompiles">> != id);
+static_assert(with<tmx::counter<"graph_break">> != id);
+static_assert(with<tmx::counter<"graph_breaks", double>> != id);
+static_assert(with<tmx::counter<"graph_breaks", std::int32_t>> != id);
+static_assert(with<tmx::counter<"graph_breaks", std::uint64_t>> != id);
+static_assert(with<tmx::value<"graph_breaks", std::int64_t>> != id);
+static_assert(tmx::schema_id<tmx::schema<tmx::counter<"d", std::chrono::microseconds>>> !=
+              tmx::schema_id<tmx::schema<tmx::counter<"d", std::chrono::milliseconds>>>);
+static_assert(tmx::schema_id<tmx::schema<tmx::counter<"d", std::chrono::microseconds>>> !=
+              tmx::schema_id<tmx::schema<tmx::counter<"d">>>);
+static_assert(tmx::schema_id<tmx::schema<tmx::top_n_of<"t", std::string, double, 5>>> !=
+              tmx::schema_id<tmx::schema<tmx::top_n_of<"t", std::string, double, 6>>>);
+static_assert(tmx::schema_id<tmx::schema<tmx::map_of<"m", std::string, bool>>> !=
+              tmx::schema_id<tmx::schema<tmx::map_of<"m", bool, std::string>>>);
+static_assert(tmx::schema_id<tmx::schema<tmx::set_of<"s", std::string>>> !=
+              tmx::schema_id<tmx::schema<tmx::value<"s", std::string>>>);
+// Two metrics whose descriptions would run together without a separator.
+static_assert(tmx::schema_id<tmx::schema<tmx::value<"ab", std::string>>> !=
+              tmx::schema_id<tmx::schema<tmx::value<"a", std::string>>>);
+// Swapping the types of two metrics is a change, though the same types remain.
+static_assert(tmx::schema_id<tmx::schema<tmx::counter<"a">, tmx::counter<"b", double>>> !=
+              tmx::schema_id<tmx::schema<tmx::counter<"a", double>, tmx::counter<"b">>>);
+
+}  // namespace schema_id_checks
+
+namespace {
+enum class phase { parse, codegen };
+}  // namespace
+
+// A type in an unnamed namespace reads the same on clang and g++.
+static_assert(tmx::detail::type_name<phase>() == "{anonymous}::phase");
