@@ -26,20 +26,7 @@ struct description_hash {
         value = (value ^ 0xffu) * 1099511628211u;  // ends the piece: "ab","c" is not "a","bc"
         return *this;
     }
-    constexpr description_hash& operator<<(std::size_t number) noexcept {
-        char digits[20]{};
-        std::size_t count = 0;
-        do {
-            digits[count++] = static_cast<char>('0' + number % 10);
-            number /= 10;
-        } while (number != 0);
-        for (std::size_t i = 0; i < count / 2; ++i) {
-            char const c = digits[i];
-            digits[i] = digits[count - 1 - i];
-            digits[count - 1 - i] = c;
-        }
-        return *this << std::string_view{digits, count};
-    }
+    constexpr description_hash& operator<<(std::size_t number) noexcept { return *this << decimal{number}.view(); }
 };
 
 // A type as the same words on every compiler and platform: numbers by what

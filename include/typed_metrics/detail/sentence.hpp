@@ -34,6 +34,22 @@
 
 namespace typed_metrics::detail {
 
+// A number's decimal digits, in a constant expression.
+struct decimal {
+    char digits[20]{};
+    std::size_t count = 0;
+
+    constexpr explicit decimal(std::size_t number) noexcept {
+        char reversed[20]{};
+        do {
+            reversed[count++] = static_cast<char>('0' + number % 10);
+            number /= 10;
+        } while (number != 0);
+        for (std::size_t i = 0; i < count; ++i) digits[i] = reversed[count - 1 - i];
+    }
+    constexpr std::string_view view() const noexcept { return {digits, count}; }
+};
+
 /// A diagnostic's text, built in a constant expression; longer text is cut
 /// and ends with "...".
 class sentence {
@@ -51,16 +67,7 @@ public:
         return *this;
     }
 
-    constexpr sentence& operator<<(std::size_t number) noexcept {
-        char digits[20]{};
-        std::size_t count = 0;
-        do {
-            digits[count++] = static_cast<char>('0' + number % 10);
-            number /= 10;
-        } while (number != 0);
-        while (count != 0) *this << std::string_view{&digits[--count], 1};
-        return *this;
-    }
+    constexpr sentence& operator<<(std::size_t number) noexcept { return *this << decimal{number}.view(); }
 
     constexpr char const* data() const noexcept { return text_; }
     constexpr std::size_t size() const noexcept { return length_; }
