@@ -5,6 +5,7 @@
 #pragma once
 
 #include <typed_metrics/detail/duration.hpp>
+#include <typed_metrics/detail/numbers.hpp>
 #include <typed_metrics/detail/sentence.hpp>
 #include <typed_metrics/metric.hpp>
 #include <typed_metrics/schema.hpp>
