@@ -38,16 +38,17 @@ inline std::int64_t current_process_id() noexcept {
 }
 
 // `ns` in microseconds, the unit of the format's "ts" and "dur", exactly:
-// the whole microseconds, then up to three decimals of them.
+// the whole microseconds, then the decimals of them, without trailing zeros.
 inline void append_microseconds(std::string& out, std::int64_t ns) {
     std::uint64_t const magnitude = ns < 0 ? 0 - static_cast<std::uint64_t>(ns) : static_cast<std::uint64_t>(ns);
     if (ns < 0) out += '-';
     append_number(out, magnitude / 1000);
     if (unsigned const fraction = static_cast<unsigned>(magnitude % 1000); fraction != 0) {
-        out += '.';
-        out += static_cast<char>('0' + fraction / 100);
-        out += static_cast<char>('0' + fraction / 10 % 10);
-        out += static_cast<char>('0' + fraction % 10);
+        char const digits[] = {'.', static_cast<char>('0' + fraction / 100),
+                               static_cast<char>('0' + fraction / 10 % 10), static_cast<char>('0' + fraction % 10)};
+        std::size_t length = 4;
+        while (digits[length - 1] == '0') --length;
+        out.append(digits, length);
     }
 }
 
