@@ -141,7 +141,6 @@ public:
         std::size_t index;
         std::uint64_t unit;  // the unit of work it started in, marked when it traces
         std::int64_t start_ns;
-        int depth;  // for its span
     };
 
     /// What `timed<Name>()` returns. Enabled: a timer that adds the
@@ -231,7 +230,7 @@ public:
             return detail::active_timer<metrics_context, timer_start<duration>>{
                 *this,
                 {&static_cast<slot&>(access::fields(state_.records.open())).value, slot::index, state_.timer_unit,
-                 state_.options.monotonic_clock(), state_.depth}};
+                 state_.options.monotonic_clock()}};
         } else {
             return detail::inactive_timer{};
         }
@@ -476,17 +475,11 @@ private:
     static constexpr std::uint64_t traced_unit = std::uint64_t{1} << 63;
 
     template <class Duration>
-    void stop_timer(timer_start<Duration> const& start) noexcept {
-        auto const [counter, index, unit, start_ns, depth] = start;
+    [[gnu::always_inline]] void stop_timer(timer_start<Duration> const& start) noexcept {
+        auto const [counter, index, unit, start_ns] = start;
         std::int64_t const end_ns = state_.options.monotonic_clock();
-        if (unit != state_.unit) [[unlikely]] {
-            if ((unit & ~traced_unit) != state_.unit) {
-                detail::report_timer_dropped(state_.options.on_error, Schema::names[index],
-                                             "its unit of work ended before it");
-                return;
-            }
-            state_.records.open_spans().add(Schema::names[index], start_ns, end_ns, depth);
-        }
+        if (unit != state_.unit && !add_span(unit, index, start_ns, end_ns)) [[unlikely]]
+            return;
         Duration elapsed{};
         if (!detail::elapsed_since(start_ns, end_ns, state_.options.on_error, Schema::names[index], elapsed)) return;
         state_.written.set(index);  // marked first (record_access::add)
@@ -495,6 +488,21 @@ private:
         } catch (...) {
             detail::report_error(state_.options.on_error, std::current_exception());
         }
+    }
+
+    // A timer whose unit is not the open one: a traced unit's, whose span
+    // this adds (true: the timer then adds its time), or one that ended
+    // (false, reported). Out of line, so that `stop_timer` stays as small as
+    // without tracing and is inlined as before (docs/design.md, Tracing).
+    [[gnu::cold, gnu::noinline]] bool add_span(std::uint64_t unit, std::size_t index, std::int64_t start_ns,
+                                               std::int64_t end_ns) noexcept {
+        if ((unit & ~traced_unit) != state_.unit) {
+            detail::report_timer_dropped(state_.options.on_error, Schema::names[index],
+                                         "its unit of work ended before it");
+            return false;
+        }
+        state_.records.open_spans().add(Schema::names[index], start_ns, end_ns, state_.depth);
+        return true;
     }
 
     // Small enough to inline into every scope's destructor: leaving a nested

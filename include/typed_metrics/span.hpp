@@ -15,7 +15,7 @@ struct trace_span {
     std::string_view name;     ///< the duration counter the timer adds to
     std::int64_t start_ns;     ///< when the timer started (monotonic clock)
     std::int64_t duration_ns;  ///< from start to end, never negative (a clock that went back gives 0)
-    int depth;                 ///< the scope depth where the timer started: 1 is the outermost scope
+    int depth;                 ///< the scope depth where the timer ended: 1 is the outermost scope
     std::uint64_t thread;      ///< the thread that ended it (`tmx::thread_number()`)
 };
 

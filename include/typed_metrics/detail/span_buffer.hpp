@@ -38,8 +38,7 @@ public:
         thread_ = thread_number();
     }
 
-    [[gnu::cold, gnu::noinline]] void add(std::string_view name, std::int64_t start_ns, std::int64_t end_ns,
-                                          int depth) noexcept {
+    void add(std::string_view name, std::int64_t start_ns, std::int64_t end_ns, int depth) noexcept {
         if (size_ == capacity_) {
             ++dropped_;
             return;
