@@ -33,7 +33,7 @@ struct exit_info {
     error_hook const& on_error;
     /// The unit of work's spans, when the context traces
     /// (`context_options::span_capacity`); valid during the call.
-    unit_trace trace{};
+    unit_trace const& trace = detail::untraced;
 
     /// Hands `error` to the context's error hook, as the context does with
     /// what `on_exit` throws; what the hook throws is ignored.

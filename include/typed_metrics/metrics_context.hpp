@@ -83,7 +83,8 @@ public:
             state_.options = std::move(options);
             if (state_.options.span_capacity > 0) {
                 state_.records.reserve_spans(state_.options.span_capacity);
-                state_.trace_mark = traced_unit;
+                state_.timer_unit = traced_unit;  // and so `unit` + `traced_unit` from now on
+                state_.traced = true;
             }
         }
     }
@@ -164,9 +165,10 @@ public:
     scope enter() noexcept {
         if constexpr (is_enabled) {
             if (state_.depth++ > 0) return scope{*this, false};
-            state_.timer_unit = ++state_.unit | state_.trace_mark;
+            ++state_.unit;
+            ++state_.timer_unit;
             state_.start_ns = state_.options.clock();
-            if (state_.trace_mark != 0) [[unlikely]]
+            if (state_.traced) [[unlikely]]
                 state_.records.open_spans().open(state_.options.monotonic_clock());
             state_.exceptions_at_entry = std::uncaught_exceptions();
             return scope{*this, true};
@@ -496,7 +498,7 @@ private:
     // without tracing and is inlined as before (docs/design.md, Tracing).
     [[gnu::cold, gnu::noinline]] bool add_span(std::uint64_t unit, std::size_t index, std::int64_t start_ns,
                                                std::int64_t end_ns) noexcept {
-        if ((unit & ~traced_unit) != state_.unit) {
+        if (unit - traced_unit != state_.unit) {
             detail::report_timer_dropped(state_.options.on_error, Schema::names[index],
                                          "its unit of work ended before it");
             return false;
@@ -519,6 +521,7 @@ private:
     [[gnu::noinline]] void exit_outermost() noexcept {
         bool const unwinding = std::uncaught_exceptions() > state_.exceptions_at_entry;
         ++state_.unit;  // the timers of this unit write nothing from now on
+        ++state_.timer_unit;
         typename detail::record_pool<Schema>::entry* reported = nullptr;
         try {
             reported = &state_.records.hand_over();
@@ -527,11 +530,11 @@ private:
             return;
         }
         access::presence(reported->metrics) = std::exchange(state_.written, {});
-        exit_info<Schema> info{state_.start_ns,   state_.options.clock(),
-                               reported->metrics, std::exchange(state_.exception, nullptr),
-                               unwinding,         state_.options.on_error};
-        if (state_.trace_mark != 0) [[unlikely]]
-            info.trace = reported->spans.view(state_.options.monotonic_clock());
+        if (state_.traced) [[unlikely]]
+            reported->spans.close(state_.options.monotonic_clock());
+        exit_info<Schema> const info{
+            state_.start_ns, state_.options.clock(),  reported->metrics,      std::exchange(state_.exception, nullptr),
+            unwinding,       state_.options.on_error, reported->spans.trace()};
         detail::call_on_exit(state_.on_exit, info, state_.options.on_error);
         detail::record_pool<Schema>::release(*reported);
     }
@@ -561,10 +564,10 @@ private:
         int depth = 0;
         // Counts outermost enters and exits: odd while a unit of work is open.
         std::uint64_t unit = 0;
-        // What a timer of the open unit keeps: `unit`, with `traced_unit`
-        // set when the context traces.
+        // What a timer of the open unit keeps: `unit`, plus `traced_unit`
+        // when the context traces; counted alongside it.
         std::uint64_t timer_unit = 0;
-        std::uint64_t trace_mark = 0;  // `traced_unit` when the context traces, else 0
+        bool traced = false;  // span_capacity > 0
         // Exceptions in flight when the outermost scope was entered: more at
         // its exit means it is left by unwinding.
         int exceptions_at_entry = 0;

@@ -9,6 +9,10 @@
 
 namespace typed_metrics {
 
+namespace detail {
+class span_buffer;
+}
+
 /// One timed region of a unit of work: a timer of a traced context, from
 /// its start to its end, on the context's monotonic clock.
 struct trace_span {
@@ -25,16 +29,9 @@ struct trace_span {
 /// valid during the `on_exit` call, like `exit_info::metrics`.
 class unit_trace {
 public:
-    unit_trace() = default;
-    unit_trace(trace_span const* spans, std::size_t size, std::size_t capacity, std::uint64_t dropped,
-               std::int64_t start_ns, std::int64_t end_ns, std::uint64_t thread) noexcept
-        : spans_{spans},
-          size_{size},
-          capacity_{capacity},
-          dropped_{dropped},
-          start_ns_{start_ns},
-          end_ns_{end_ns},
-          thread_{thread} {}
+    constexpr unit_trace() = default;
+    unit_trace(unit_trace const&) = delete;  // a view of the context's own: refer to it
+    unit_trace& operator=(unit_trace const&) = delete;
 
     /// Whether the context traces (its span capacity is not 0).
     bool enabled() const noexcept { return capacity_ > 0; }
@@ -53,7 +50,9 @@ public:
     std::uint64_t thread() const noexcept { return thread_; }
 
 private:
-    trace_span const* spans_ = nullptr;
+    friend class detail::span_buffer;  // which writes it
+
+    trace_span* spans_ = nullptr;
     std::size_t size_ = 0;
     std::size_t capacity_ = 0;
     std::uint64_t dropped_ = 0;
@@ -61,6 +60,11 @@ private:
     std::int64_t end_ns_ = 0;
     std::uint64_t thread_ = 0;
 };
+
+namespace detail {
+// What `exit_info::trace` refers to where a context does not trace.
+inline constexpr unit_trace untraced{};
+}  // namespace detail
 
 /// The number of the calling thread: 1 for the first thread that asks, 2 for
 /// the next, and so on, the same for the thread's whole life. Spans carry

@@ -22,50 +22,47 @@ public:
     span_buffer() = default;
     span_buffer(span_buffer const&) = delete;
     span_buffer& operator=(span_buffer const&) = delete;
-    ~span_buffer() { delete[] spans_; }
+    ~span_buffer() { delete[] trace_.spans_; }
 
     // Allocates room for `capacity` spans (none: no tracing); throws what
     // the allocation throws, with nothing changed.
     void reserve(std::size_t capacity) {
         if (capacity == 0) return;
-        spans_ = new trace_span[capacity];
-        capacity_ = capacity;
+        trace_.spans_ = new trace_span[capacity];
+        trace_.capacity_ = capacity;
     }
 
     // The unit of work starts: its own span's start and thread.
     void open(std::int64_t start_ns) noexcept {
-        start_ns_ = start_ns;
-        thread_ = thread_number();
+        trace_.start_ns_ = start_ns;
+        trace_.thread_ = thread_number();
     }
 
     void add(std::string_view name, std::int64_t start_ns, std::int64_t end_ns, int depth) noexcept {
-        if (size_ == capacity_) {
-            ++dropped_;
+        if (trace_.size_ == trace_.capacity_) {
+            ++trace_.dropped_;
             return;
         }
         std::int64_t duration_ns = 0;
         // A clock that went back gives 0, as a timer counts it; one that spans
         // more than an int64_t of nanoseconds gives the largest.
         if (end_ns > start_ns && __builtin_sub_overflow(end_ns, start_ns, &duration_ns)) duration_ns = INT64_MAX;
-        spans_[size_++] = trace_span{name, start_ns, duration_ns, depth, thread_number()};
+        trace_.spans_[trace_.size_++] = trace_span{name, start_ns, duration_ns, depth, thread_number()};
     }
 
-    unit_trace view(std::int64_t end_ns) const noexcept {
-        return {spans_, size_, capacity_, dropped_, start_ns_, end_ns, thread_};
-    }
+    // The unit of work ends.
+    void close(std::int64_t end_ns) noexcept { trace_.end_ns_ = end_ns; }
+
+    // What on_exit reads: empty (not enabled) without room for spans.
+    unit_trace const& trace() const noexcept { return trace_; }
 
     void clear() noexcept {
-        size_ = 0;
-        dropped_ = 0;
+        trace_.size_ = 0;
+        trace_.dropped_ = 0;
     }
 
 private:
-    trace_span* spans_ = nullptr;
-    std::size_t size_ = 0;
-    std::size_t capacity_ = 0;
-    std::uint64_t dropped_ = 0;
-    std::int64_t start_ns_ = 0;
-    std::uint64_t thread_ = 0;
+    unit_trace trace_;
 };
 
 }  // namespace typed_metrics::detail
