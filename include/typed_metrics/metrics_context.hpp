@@ -468,7 +468,7 @@ private:
     // A timer's end: a template per counter type. The unit of work changes
     // at every outermost enter and exit, so an equal one proves the timer's
     // record still open, and `counter` in it. A traced unit's timers carry
-    // its number with `traced_unit` set: never equal, they take the unlikely
+    // its number plus `traced_unit` (`timer_unit`): never equal, they take the unlikely
     // branch, which checks the number and adds the span, so that a context
     // that does not trace pays nothing for it (docs/design.md, Tracing).
     template <class, class>
