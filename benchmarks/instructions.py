@@ -13,7 +13,9 @@ of instructions per operation net of what surrounds the operation:
 
 - the kernels that repeat one operation (inside one open scope), and the
   outermost enter_exit, clock_read and record30 (per record), are net of the
-  empty_loop kernel: the loop and the barrier alone;
+  empty_loop kernel: the loop and the barrier alone; so are timer (a start
+  and stop, tracing off), monotonic_clock_read (the timers' clock) and span
+  (a start and stop of a traced timer, in a unit of work per batch);
 - the first-write kernels (set_first, update4_first, set_string_first_long)
   are net of their `_base` kernel: the same records, entered and left, with
   the same arguments computed and nothing written.
@@ -58,6 +60,9 @@ ROWS = [
     ("nested_enter_exit", BATCH, "empty_loop"),
     ("enter_exit", BATCH, "empty_loop"),
     ("clock_read", BATCH, "empty_loop"),
+    ("monotonic_clock_read", BATCH, "empty_loop"),
+    ("timer", BATCH, "empty_loop"),
+    ("span", BATCH, "empty_loop"),
     ("record30", BATCH, "empty_loop"),
 ]
 

@@ -17,6 +17,7 @@
 
 #include <array>
 #include <bit>
+#include <chrono>
 #include <cstdint>
 #include <cstring>
 #include <exception>
@@ -85,13 +86,21 @@ struct lib_schema_of<std::index_sequence<I...>> {
                              tmx::value<"kernel", std::string>, tmx::set_of<"guards", std::string>,
                              tmx::map_of<"features", std::string, bool>,
                              tmx::top_n_of<"slowest", std::string, std::int64_t, ranking_size>,
+                             tmx::counter<"compile_time", std::chrono::microseconds>,
                              tmx::value<double_names[I], double>..., tmx::value<string_names[I], std::string>...>;
 };
 struct lib_schema : lib_schema_of<std::make_index_sequence<fresh>>::type {};
 
-struct library {
+constexpr int batch = 1000;  // operations, or records, per batch
+
+// `Traced`: the context keeps a span for every timer of a batch.
+template <bool Traced>
+struct library_impl {
     tmx::metrics_context<lib_schema> context{
-        [](tmx::exit_info<lib_schema> const& e) { benchmark::DoNotOptimize(e.metrics.size()); }};
+        [](tmx::exit_info<lib_schema> const& e) {
+            benchmark::DoNotOptimize(e.metrics.size() + (Traced ? e.trace.size() : 0));
+        },
+        {.span_capacity = Traced ? batch : 0}};
     [[gnu::always_inline]] auto enter() { return context.enter(); }
     [[gnu::always_inline]] void increment(std::int64_t v) { context.increment<"graph_breaks">(v); }
     [[gnu::always_inline]] void set(double v) { context.set<"compile_ms">(tmx::overwrite, v); }
@@ -115,7 +124,13 @@ struct library {
     [[gnu::always_inline]] void add_to_set(char const* v) { context.add_to_set<"guards">(v); }
     [[gnu::always_inline]] void set_key_value(char const* k, bool v) { context.set_key_value<"features">(k, v); }
     [[gnu::always_inline]] void add_top_n(char const* k, std::int64_t v) { context.add_top_n<"slowest">(k, v); }
+    [[gnu::always_inline]] auto timer() { return context.timed<"compile_time">(); }
+    [[gnu::always_inline]] auto traced_timer() {
+        static_assert(Traced);
+        return timer();
+    }
 };
+using library = library_impl<false>;
 
 // --- a hand-written struct, as a careful hand-writer writes it ---
 //
@@ -169,7 +184,8 @@ template <bool Locations>
 struct hand_written {
     // Positions in the presence bits.
     static constexpr std::size_t graph_breaks = 0, compile_ms = 1, a = 2, b = 3, c = 4, d = 5, kernel = 6, guards = 7,
-                                 features = 8, slowest = 9, w0 = 10, s0 = w0 + fresh, size = s0 + fresh;
+                                 features = 8, slowest = 9, compile_time = 10, w0 = 11, s0 = w0 + fresh,
+                                 size = s0 + fresh;
     // One presence bit per metric, in one word as the library keeps them.
     static constexpr std::uint64_t bit(std::size_t metric) { return std::uint64_t{1} << metric; }
     struct record {
@@ -179,6 +195,7 @@ struct hand_written {
         std::set<std::string, std::less<>> guards;
         std::map<std::string, bool, std::less<>> features;
         hand_ranking slowest;
+        std::int64_t compile_time_us = 0;
         std::array<double, fresh> w{};
         std::array<std::string, fresh> s{};
         std::uint64_t present = 0;
@@ -253,12 +270,14 @@ struct hand_written {
         metrics.guards.clear();
         metrics.features.clear();
         metrics.slowest.clear();
+        metrics.compile_time_us = 0;
         metrics.w = {};
         for (std::string& s : metrics.s) s.clear();
         metrics.present = 0;
     }
     void begin() {
         reset();
+        span_count = dropped_spans = 0;
         if constexpr (Locations) {
             start_ns = tmx::system_clock_ns();
             exceptions_at_entry = std::uncaught_exceptions();
@@ -340,6 +359,43 @@ struct hand_written {
         metrics.slowest.add(k, v);
         metrics.present |= bit(slowest);
     }
+
+    // A timer: two reads of the monotonic clock and an addition; `Traced`,
+    // a span too, into an array of a batch's size, counted as dropped when full.
+    struct span {
+        std::string_view name;
+        std::int64_t start_ns, duration_ns;
+        int depth;
+        std::uint64_t thread;
+    };
+    std::array<span, batch> spans;
+    std::size_t span_count = 0, dropped_spans = 0;
+    template <bool Traced>
+    struct timer_scope {
+        hand_written* self;
+        std::int64_t start_ns;
+        int depth;
+        [[gnu::always_inline]] ~timer_scope() {
+            std::int64_t const elapsed = tmx::steady_clock_ns() - start_ns;
+            self->metrics.compile_time_us += elapsed / 1000;
+            self->metrics.present |= bit(compile_time);
+            if constexpr (Traced) {
+                if (self->span_count < self->spans.size()) {
+                    self->spans[self->span_count++] = {"compile_time", start_ns, elapsed, depth, tmx::thread_number()};
+                } else {
+                    ++self->dropped_spans;
+                }
+            }
+        }
+    };
+    [[gnu::always_inline]] timer_scope<false> timer() {
+        require_scope();
+        return {this, tmx::steady_clock_ns(), depth};
+    }
+    [[gnu::always_inline]] timer_scope<true> traced_timer() {
+        require_scope();
+        return {this, tmx::steady_clock_ns(), depth};
+    }
 };
 
 // --- PyTorch's MetricsContext, ported to a map of variants ---
@@ -369,7 +425,10 @@ struct map_port {
     struct scope {
         map_port* self;
         explicit scope(map_port* m) : self{m} {
-            if (self->depth++ == 0) self->metrics.clear();
+            if (self->depth++ == 0) {
+                self->metrics.clear();
+                self->events.clear();
+            }
         }
         scope(scope const&) = delete;
         scope& operator=(scope const&) = delete;
@@ -433,6 +492,32 @@ struct map_port {
         if (depth == 0) return;
         slot<ranking>("slowest").add(std::string(k), v);
     }
+
+    // A timer adds to its entry; traced, it appends an event, as PyTorch's
+    // dynamo_timed logs one per region.
+    struct event {
+        std::string name;
+        std::int64_t start_ns, duration_ns;
+    };
+    std::vector<event> events;
+    struct timer_scope {
+        map_port* self;
+        bool traced;
+        std::int64_t start_ns;
+        ~timer_scope() {
+            std::int64_t const elapsed = tmx::steady_clock_ns() - start_ns;
+            self->slot<std::int64_t>("compile_time_us") += elapsed / 1000;
+            if (traced) self->events.push_back({"compile_time", start_ns, elapsed});
+        }
+    };
+    timer_scope timer() {
+        require_scope("compile_time_us");
+        return {this, false, tmx::steady_clock_ns()};
+    }
+    timer_scope traced_timer() {
+        require_scope("compile_time_us");
+        return {this, true, tmx::steady_clock_ns()};
+    }
 };
 
 // --- the kernels: one batch each ---
@@ -447,8 +532,6 @@ template <class Impl>
 [[gnu::always_inline]] inline void barrier(Impl& m) {
     benchmark::DoNotOptimize(m);
 }
-
-constexpr int batch = 1000;  // operations, or records, per batch
 
 template <class Impl, class Operation>
 void repeat(Impl& m, Operation&& operation) {
@@ -523,12 +606,42 @@ struct nested_enter_exit {
     }
 };
 
+// A timer started and stopped, inside the open scope: two reads of the
+// monotonic clock and an addition to a duration counter.
+struct timer {
+    template <class Impl>
+    static void run(Impl& m) {
+        // Inlined as at a call site: g++ otherwise leaves the lambda, a timer's
+        // start and end, out of line, a call that a call site would not have.
+        repeat(m, [&](int) __attribute__((always_inline)) { auto const t = m.timer(); });
+    }
+};
+
 // Kernels that open their own outermost scopes: `batch` records.
 struct clock_read {
     static constexpr bool opens_scopes = true;
     template <class Impl>
     static void run(Impl& m) {
         repeat(m, [](int) { benchmark::DoNotOptimize(tmx::system_clock_ns()); });
+    }
+};
+// The timers' clock.
+struct monotonic_clock_read {
+    static constexpr bool opens_scopes = true;
+    template <class Impl>
+    static void run(Impl& m) {
+        repeat(m, [](int) { benchmark::DoNotOptimize(tmx::steady_clock_ns()); });
+    }
+};
+// A traced timer, which also keeps its span: a unit of work per batch, so
+// that the batch's spans fit its capacity (the unit's enter and exit are
+// then part of the figure, a thousandth each).
+struct span {
+    static constexpr bool opens_scopes = true;
+    template <class Impl>
+    static void run(Impl& m) {
+        auto const unit = m.enter();
+        repeat(m, [&](int) __attribute__((always_inline)) { auto const t = m.traced_timer(); });
     }
 };
 // A record holding one counter: enter, increment, exit (to on_exit).
@@ -668,9 +781,9 @@ struct benchmark_case {
     void (*count)();
 };
 
-template <class Kernel>
+template <class Kernel, class Library = library>
 void add_cases(std::vector<benchmark_case>& cases, std::string const& kernel) {
-    cases.push_back({kernel + "/library", &time_kernel<Kernel, library>, &count_kernel<Kernel, library>});
+    cases.push_back({kernel + "/library", &time_kernel<Kernel, Library>, &count_kernel<Kernel, Library>});
     cases.push_back(
         {kernel + "/struct", &time_kernel<Kernel, hand_written<true>>, &count_kernel<Kernel, hand_written<true>>});
     cases.push_back(
@@ -701,6 +814,9 @@ std::vector<benchmark_case> all_cases() {
     add_cases<nested_enter_exit>(cases, "nested_enter_exit");
     add_cases<enter_exit>(cases, "enter_exit");
     add_cases<clock_read>(cases, "clock_read");
+    add_cases<timer>(cases, "timer");
+    add_cases<monotonic_clock_read>(cases, "monotonic_clock_read");
+    add_cases<span, library_impl<true>>(cases, "span");
     add_cases<record30>(cases, "record30");
     return cases;
 }

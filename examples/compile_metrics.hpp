@@ -25,6 +25,7 @@ struct compile_schema : tmx::schema<
     tmx::top_n_of<"slowest_passes", std::string, std::int64_t, 3>,      // the 3 costliest passes
     tmx::counter<"parse_time", std::chrono::microseconds>,            // a duration, in its unit
     tmx::counter<"optimize_time", std::chrono::microseconds>,
-    tmx::counter<"codegen_time", std::chrono::microseconds>> {};
+    tmx::counter<"codegen_time", std::chrono::microseconds>,
+    tmx::counter<"pass_time", std::chrono::microseconds>> {};         // the optimizer's passes
 //! [schema]
 // clang-format on

@@ -10,9 +10,11 @@ set -euo pipefail
 # another standard library than libstdc++); clang-format-19 the format test
 # (clang-format 14 misreads requires-clauses); the rest, the exporters' tests:
 # nlohmann/json, {fmt}, cpp-httplib, Prometheus with promtool, Python's
-# jsonschema, pkg-config (the installed .pc file's test).
+# jsonschema, pkg-config (the installed .pc file's test); matplotlib draws the
+# demo's timeline for the docs (scripts/plot_trace.py).
 packages=(cmake g++ clang libclang-rt-14-dev libboost-dev libboost-test-dev valgrind clang-22 clang-19 libc++-19-dev
-          clang-format-19 nlohmann-json3-dev libfmt-dev libcpp-httplib-dev prometheus python3 python3-jsonschema pkg-config "$@")
+          clang-format-19 nlohmann-json3-dev libfmt-dev libcpp-httplib-dev prometheus python3 python3-jsonschema
+          pkg-config python3-matplotlib "$@")
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

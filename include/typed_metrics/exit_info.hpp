@@ -4,6 +4,7 @@
 #include <typed_metrics/detail/call_on_exit.hpp>
 #include <typed_metrics/options.hpp>
 #include <typed_metrics/record.hpp>
+#include <typed_metrics/span.hpp>
 
 #include <cstdint>
 #include <exception>
@@ -30,6 +31,9 @@ struct exit_info {
     /// The context's error hook (`context_options::on_error`), for what a
     /// callback catches and must not let end the others (`fan_out`).
     error_hook const& on_error;
+    /// The unit of work's spans, when the context traces
+    /// (`context_options::span_capacity`); valid during the call.
+    unit_trace const& trace = detail::untraced;
 
     /// Hands `error` to the context's error hook, as the context does with
     /// what `on_exit` throws; what the hook throws is ignored.

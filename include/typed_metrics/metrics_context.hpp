@@ -81,6 +81,11 @@ public:
         if constexpr (is_enabled) {
             state_.on_exit = on_exit_fn(std::forward<OnExit>(on_exit));
             state_.options = std::move(options);
+            if (state_.options.span_capacity > 0) {
+                state_.records.reserve_spans(state_.options.span_capacity);
+                state_.timer_unit = traced_unit;  // and so `unit` + `traced_unit` from now on
+                state_.traced = true;
+            }
         }
     }
 
@@ -135,7 +140,7 @@ public:
     struct timer_start {
         Duration* counter;  // in the record open when the timer started
         std::size_t index;
-        std::uint64_t unit;  // the unit of work it started in
+        std::uint64_t unit;  // the unit of work it started in, marked when it traces
         std::int64_t start_ns;
     };
 
@@ -154,13 +159,17 @@ public:
 
     /// Opens a scope. At depth 0 this starts a new record (empty: records are
     /// cleared once reported, and first-set locations are read only where
-    /// the new record is written) and takes the start time.
+    /// the new record is written) and takes the start time (and, when the
+    /// context traces, the start of the unit's span on the monotonic clock).
     [[nodiscard("a scope ends when it is destroyed: keep it in a variable for the unit of work")]]
     scope enter() noexcept {
         if constexpr (is_enabled) {
             if (state_.depth++ > 0) return scope{*this, false};
             ++state_.unit;
+            ++state_.timer_unit;
             state_.start_ns = state_.options.clock();
+            if (state_.traced) [[unlikely]]
+                open_trace();
             state_.exceptions_at_entry = std::uncaught_exceptions();
             return scope{*this, true};
         } else {
@@ -222,7 +231,7 @@ public:
             using duration = typename slot::metric::value_type;
             return detail::active_timer<metrics_context, timer_start<duration>>{
                 *this,
-                {&static_cast<slot&>(access::fields(state_.records.open())).value, slot::index, state_.unit,
+                {&static_cast<slot&>(access::fields(state_.records.open())).value, slot::index, state_.timer_unit,
                  state_.options.monotonic_clock()}};
         } else {
             return detail::inactive_timer{};
@@ -458,26 +467,50 @@ private:
 
     // A timer's end: a template per counter type. The unit of work changes
     // at every outermost enter and exit, so an equal one proves the timer's
-    // record still open, and `counter` in it.
+    // record still open, and `counter` in it. A traced unit's timers carry
+    // its number plus `traced_unit` (`timer_unit`): never equal, they take the unlikely
+    // branch, which checks the number and adds the span, so that a context
+    // that does not trace pays nothing for it (docs/design.md, Tracing).
     template <class, class>
     friend class detail::active_timer;
 
+    static constexpr std::uint64_t traced_unit = std::uint64_t{1} << 63;
+
     template <class Duration>
-    void stop_timer(timer_start<Duration> const& start) noexcept {
+    [[gnu::always_inline]] void stop_timer(timer_start<Duration> const& start) noexcept {
         auto const [counter, index, unit, start_ns] = start;
-        Duration elapsed{};
-        if (!detail::elapsed_since(start_ns, state_.options, Schema::names[index], elapsed)) return;
-        if (unit != state_.unit) [[unlikely]] {
-            detail::report_timer_dropped(state_.options.on_error, Schema::names[index],
-                                         "its unit of work ended before it");
+        std::int64_t const end_ns = state_.options.monotonic_clock();
+        if (unit != state_.unit && !add_span(unit, index, start_ns, end_ns)) [[unlikely]]
             return;
-        }
+        Duration elapsed{};
+        if (!detail::elapsed_since(start_ns, end_ns, state_.options.on_error, Schema::names[index], elapsed)) return;
         state_.written.set(index);  // marked first (record_access::add)
         try {
             access::add(*counter, elapsed, Schema::names[index]);
         } catch (...) {
             detail::report_error(state_.options.on_error, std::current_exception());
         }
+    }
+
+    // A timer whose unit is not the open one: a traced unit's, whose span
+    // this adds (true: the timer then adds its time), or one that ended
+    // (false, reported). Out of line, so that `stop_timer` stays as small as
+    // without tracing and is inlined as before (docs/design.md, Tracing).
+    [[gnu::cold, gnu::noinline]] bool add_span(std::uint64_t unit, std::size_t index, std::int64_t start_ns,
+                                               std::int64_t end_ns) noexcept {
+        if (unit - traced_unit != state_.unit) {
+            detail::report_timer_dropped(state_.options.on_error, Schema::names[index],
+                                         "its unit of work ended before it");
+            return false;
+        }
+        state_.records.open_spans().add(Schema::names[index], start_ns, end_ns, state_.depth);
+        return true;
+    }
+
+    // A traced unit's own span starts: out of line, so that every scope's
+    // enter compiles no more than without tracing (docs/design.md, Tracing).
+    [[gnu::cold, gnu::noinline]] void open_trace() noexcept {
+        state_.records.open_spans().open(state_.options.monotonic_clock());
     }
 
     // Small enough to inline into every scope's destructor: leaving a nested
@@ -494,6 +527,7 @@ private:
     [[gnu::noinline]] void exit_outermost() noexcept {
         bool const unwinding = std::uncaught_exceptions() > state_.exceptions_at_entry;
         ++state_.unit;  // the timers of this unit write nothing from now on
+        ++state_.timer_unit;
         typename detail::record_pool<Schema>::entry* reported = nullptr;
         try {
             reported = &state_.records.hand_over();
@@ -502,9 +536,11 @@ private:
             return;
         }
         access::presence(reported->metrics) = std::exchange(state_.written, {});
-        exit_info<Schema> const info{state_.start_ns,   state_.options.clock(),
-                                     reported->metrics, std::exchange(state_.exception, nullptr),
-                                     unwinding,         state_.options.on_error};
+        if (state_.traced) [[unlikely]]
+            reported->spans.close(state_.options.monotonic_clock());
+        exit_info<Schema> const info{
+            state_.start_ns, state_.options.clock(),  reported->metrics,      std::exchange(state_.exception, nullptr),
+            unwinding,       state_.options.on_error, reported->spans.trace()};
         detail::call_on_exit(state_.on_exit, info, state_.options.on_error);
         detail::record_pool<Schema>::release(*reported);
     }
@@ -516,6 +552,7 @@ private:
     [[gnu::cold, gnu::noinline]] void drop_open_record() noexcept {
         access::presence(state_.records.open()) = std::exchange(state_.written, {});
         access::clear(state_.records.open());
+        state_.records.open_spans().clear();
         state_.exception = nullptr;
         detail::report_error(state_.options.on_error, std::current_exception());
     }
@@ -533,6 +570,10 @@ private:
         int depth = 0;
         // Counts outermost enters and exits: odd while a unit of work is open.
         std::uint64_t unit = 0;
+        // What a timer of the open unit keeps: `unit`, plus `traced_unit`
+        // when the context traces; counted alongside it.
+        std::uint64_t timer_unit = 0;
+        bool traced = false;  // span_capacity > 0
         // Exceptions in flight when the outermost scope was entered: more at
         // its exit means it is left by unwinding.
         int exceptions_at_entry = 0;

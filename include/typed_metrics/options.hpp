@@ -5,6 +5,7 @@
 
 #include <typed_metrics/detail/function.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <ctime>
@@ -71,6 +72,13 @@ struct context_options {
     /// work was over, or its counter would overflow).
     error_hook on_error = &report_to_stderr;
     monotonic_clock_fn monotonic_clock = &steady_clock_ns;  ///< timers' elapsed time
+    /// Tracing, for `metrics_context` (a `runtime_metrics_context` has no
+    /// unit of work and ignores it): when not 0, each unit of work keeps the
+    /// spans of up to this many timers, and counts the others as dropped;
+    /// `on_exit` receives them as `exit_info::trace`. The room is allocated
+    /// when the context is built, 48 bytes a span for each record it keeps (two, and one more
+    /// for each depth of units that end inside an `on_exit`).
+    std::size_t span_capacity = 0;
 };
 
 }  // namespace typed_metrics

@@ -127,7 +127,9 @@ private:
     void stop_timer(timer_start<Duration> const& start) noexcept {
         auto const [counter, index, start_ns] = start;
         Duration elapsed{};
-        if (!detail::elapsed_since(start_ns, state_.options, Schema::names[index], elapsed)) return;
+        if (!detail::elapsed_since(start_ns, state_.options.monotonic_clock(), state_.options.on_error,
+                                   Schema::names[index], elapsed))
+            return;
         record<Schema>& metrics = state_.open_record();
         access::presence(metrics).set(index);  // marked first (record_access::add)
         try {

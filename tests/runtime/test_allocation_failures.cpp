@@ -13,6 +13,7 @@
 
 #include <array>
 #include <cstddef>
+#include <chrono>
 #include <cstdint>
 #include <new>
 #include <string>
@@ -31,10 +32,11 @@ namespace tmx = typed_metrics;
 
 namespace {
 
-struct oom_schema : tmx::schema<tmx::value<"s1", std::string>, tmx::value<"s2", std::string>,
-                                tmx::value<"s3", std::string>, tmx::value<"s4", std::string>,
-                                tmx::value<"s5", std::string>, tmx::counter<"count">, tmx::set_of<"tags", std::string>,
-                                tmx::map_of<"flags", std::string, bool>, tmx::top_n_of<"top", std::string, int, 2>> {};
+struct oom_schema
+    : tmx::schema<tmx::value<"s1", std::string>, tmx::value<"s2", std::string>, tmx::value<"s3", std::string>,
+                  tmx::value<"s4", std::string>, tmx::value<"s5", std::string>, tmx::counter<"count">,
+                  tmx::set_of<"tags", std::string>, tmx::map_of<"flags", std::string, bool>,
+                  tmx::top_n_of<"top", std::string, int, 2>, tmx::counter<"time", std::chrono::microseconds>> {};
 
 using context_type = tmx::metrics_context<oom_schema>;
 
@@ -176,6 +178,38 @@ BOOST_AUTO_TEST_CASE(a_unit_that_finds_no_record_at_the_third_depth_is_dropped_a
     allocation_failures.left.reset();
     // First cycle: units 1 and 2 reported, unit 3 dropped; second cycle: all three.
     BOOST_TEST(reported_counts == (std::vector<std::int64_t>{1, 2, 1, 2, 3}), boost::test_tools::per_element());
+    BOOST_TEST(errors == 1u);
+    BOOST_TEST(!context.in_progress());
+}
+
+// A traced context allocates a third record with room for its spans: when
+// the room (the second allocation) fails, the record is freed, the unit
+// dropped as above, and its spans reach no other unit.
+BOOST_AUTO_TEST_CASE(a_traced_unit_whose_spans_find_no_room_at_the_third_depth_is_dropped_and_reported) {
+    std::vector<std::size_t> reported_spans;
+    std::size_t errors = 0;
+    bool fail_next = false;
+    context_type* self = nullptr;
+    context_type context{[&](tmx::exit_info<oom_schema> const& e) {
+                             std::int64_t const count = e.metrics.get<"count">().value_or(0);
+                             reported_spans.push_back(e.trace.size());
+                             if (count < 3) {
+                                 auto const nested = self->enter();
+                                 self->increment<"count">(count + 1);
+                                 for (std::int64_t i = 0; i <= count; ++i) auto const timer = self->timed<"time">();
+                                 if (count == 2 && fail_next) allocation_failures.left = 1;
+                             }
+                         },
+                         {.on_error = [&](std::exception_ptr) noexcept { ++errors; }, .span_capacity = 4}};
+    self = &context;
+    for (bool const fail : {true, false}) {
+        fail_next = fail;
+        auto const scope = context.enter();
+        context.increment<"count">(1);
+    }
+    allocation_failures.left.reset();
+    // Units of 0, 2 spans, then 0, 2, 3: the dropped unit's 3 spans are nowhere.
+    BOOST_TEST(reported_spans == (std::vector<std::size_t>{0, 2, 0, 2, 3}), boost::test_tools::per_element());
     BOOST_TEST(errors == 1u);
     BOOST_TEST(!context.in_progress());
 }

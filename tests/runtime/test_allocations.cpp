@@ -77,6 +77,24 @@ BOOST_AUTO_TEST_CASE(scalar_operations_and_scopes_allocate_nothing) {
     BOOST_TEST(reports == 2 * 6u);  // both cycles reported their 6 metrics
 }
 
+// A traced context allocates its spans' room when it is built: a span, and
+// one beyond the capacity (dropped), allocate nothing.
+BOOST_AUTO_TEST_CASE(spans_of_a_traced_context_allocate_nothing_once_it_is_built) {
+    std::size_t spans = 0;
+    tmx::metrics_context<schema> context{[&](tmx::exit_info<schema> const& e) { spans += e.trace.size(); },
+                                         {.span_capacity = 4}};
+    auto const cycle = [&] {
+        auto const outer = context.enter();
+        for (int i = 0; i < 6; ++i) {
+            auto const inner = context.enter();
+            auto const timer = context.timed<"compile_time">();
+        }
+    };
+    BOOST_TEST(allocations_of(cycle) == 0u);
+    BOOST_TEST(allocations_of(cycle) == 0u);
+    BOOST_TEST(spans == 2 * 4u);
+}
+
 // A string is assigned into the field's capacity, as a hand-written struct
 // assigns it: no temporary is built, so once the field (of each of the
 // context's two records) has held a string as long, a set allocates nothing.

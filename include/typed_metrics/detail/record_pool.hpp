@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
+#include <typed_metrics/detail/span_buffer.hpp>
 #include <typed_metrics/record.hpp>
 
+#include <cstddef>
 #include <utility>
 
 namespace typed_metrics::detail {
@@ -14,7 +16,8 @@ namespace typed_metrics::detail {
 // one being read, and nothing is moved. Two records are kept inline, which
 // serves every exit but that of a unit that ends inside an on_exit (both are
 // in use then): each depth of such nesting takes a record allocated the
-// first time and kept until the context is destroyed.
+// first time and kept until the context is destroyed. Each record carries
+// the spans of its unit of work (a traced context's), allocated with it.
 template <class Schema>
 class record_pool {
 public:
@@ -22,6 +25,7 @@ public:
         record<Schema> metrics;
         bool reading = false;
         entry* next = nullptr;  // the allocated ones, in a list
+        span_buffer spans{};
     };
 
     record_pool() = default;
@@ -31,8 +35,16 @@ public:
         while (allocated_ != nullptr) delete std::exchange(allocated_, allocated_->next);
     }
 
-    // The record being written.
+    // Gives every record, and each one allocated later, room for `capacity`
+    // spans; throws what allocating them throws.
+    void reserve_spans(std::size_t capacity) {
+        for (entry& inline_entry : inline_) inline_entry.spans.reserve(capacity);
+        span_capacity_ = capacity;
+    }
+
+    // The record being written, and its unit's spans.
     [[gnu::always_inline]] record<Schema>& open() noexcept { return open_->metrics; }
+    [[gnu::always_inline]] span_buffer& open_spans() noexcept { return open_->spans; }
 
     // Opens a free record and returns the one that was open, to be read until
     // `release`. Throws what allocating a record throws, with nothing changed.
@@ -46,6 +58,7 @@ public:
     // The record is read: cleared, and free again.
     static void release(entry& handed) noexcept {
         record_access::clear(handed.metrics);
+        handed.spans.clear();
         handed.reading = false;
     }
 
@@ -61,13 +74,21 @@ private:
     }
 
     [[gnu::cold, gnu::noinline]] entry* allocate() {
-        allocated_ = new entry{{}, false, allocated_};
+        entry* const added = new entry{{}, false, allocated_};
+        try {
+            added->spans.reserve(span_capacity_);
+        } catch (...) {
+            delete added;
+            throw;
+        }
+        allocated_ = added;
         return allocated_;
     }
 
     entry inline_[2];
     entry* open_ = &inline_[0];
     entry* allocated_ = nullptr;
+    std::size_t span_capacity_ = 0;
 };
 
 }  // namespace typed_metrics::detail
