@@ -273,7 +273,14 @@ struct hand_written {
             already_set(First + static_cast<std::size_t>(std::countr_zero(written)));
         }
         [&]<std::size_t... I>(std::index_sequence<I...>) {
-            ((written & bit(First + I) ? overwrote(First + I, where) : first_write(First + I, where)), ...);
+            if (written == mask) {  // all overwritten: one or of the bits, a store of each site
+                if constexpr (Locations) {
+                    overwritten |= mask;
+                    ((last_set[First + I] = where), ...);
+                }
+            } else {
+                ((written & bit(First + I) ? overwrote(First + I, where) : first_write(First + I, where)), ...);
+            }
         }(std::make_index_sequence<Count>{});
     }
 

@@ -279,8 +279,10 @@ public:
     }
 
     /// Sets several values, replacing earlier ones.
+    // Always inlined: with the sites of its overwrites to store, g++ would
+    // otherwise call it, and the call costs more than the stores.
     template <class... Args>
-    void update(overwrite_t, Args&&... args) noexcept(!is_enabled) {
+    [[gnu::always_inline]] void update(overwrite_t, Args&&... args) noexcept(!is_enabled) {
         if constexpr (detail::check_update<Schema, Args...>() && is_enabled) {
             update_values("update", true, std::forward<Args>(args)...);
         }
@@ -414,7 +416,7 @@ private:
     void update_values(char const* operation, bool) { require_scope(operation, nullptr, 0); }
 
     template <class... Args>
-    void update_values(char const* operation, bool overwrite, Args&&... args) {
+    [[gnu::always_inline]] void update_values(char const* operation, bool overwrite, Args&&... args) {
         constexpr auto const& positions = indices<std::remove_cvref_t<Args>::name...>;
         // Tested before the writes; one mask test when the metrics share a
         // word of presence bits. Written metrics prove a scope open.
