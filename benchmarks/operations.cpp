@@ -209,6 +209,10 @@ struct hand_written {
 
     record metrics;
     site first_set[Locations ? size : 1]{};
+    // Where an overwrite wrote a metric's current value: the error names it
+    // beside the first write, as the library's does.
+    std::uint64_t overwritten = 0;
+    site last_set[Locations ? size : 1]{};
     int depth = 0;
     int exceptions_at_entry = 0;
     std::int64_t start_ns = 0;
@@ -220,8 +224,13 @@ struct hand_written {
     [[noreturn, gnu::cold, gnu::noinline]] static void outside() { throw std::runtime_error("outside of a scope"); }
     [[noreturn, gnu::cold, gnu::noinline]] void already_set(std::size_t metric) const {
         if constexpr (Locations) {
-            throw std::runtime_error(std::string("already been set at ") + first_set[metric].file + ":" +
-                                     std::to_string(first_set[metric].line));
+            std::string message = "already been set at ";
+            if (overwritten & bit(metric))
+                message.append(last_set[metric].file)
+                    .append(":")
+                    .append(std::to_string(last_set[metric].line))
+                    .append(", first at ");
+            throw std::runtime_error(message + first_set[metric].file + ":" + std::to_string(first_set[metric].line));
         } else {
             throw std::runtime_error("already been set");
         }
@@ -235,18 +244,26 @@ struct hand_written {
         metrics.present |= bit(metric);
         if constexpr (Locations) first_set[metric] = where;
     }
-    // Before a write: the scope, then the overwrite check; marks a first write.
+    [[gnu::always_inline]] void overwrote(std::size_t metric, [[maybe_unused]] site where) {
+        if constexpr (Locations) {
+            overwritten |= bit(metric);
+            last_set[metric] = where;
+        }
+    }
+    // Before a write: the scope, then the overwrite check; marks a first
+    // write, or where an overwrite wrote.
     [[gnu::always_inline]] void will_write(std::size_t metric, bool overwrite, site where) {
         require_scope();
         if (present(metric)) {
             if (!overwrite) [[unlikely]]
                 already_set(metric);
+            overwrote(metric, where);
         } else {
             first_write(metric, where);
         }
     }
     // Before an update of the metrics first, first + 1, ...: the scope, then
-    // one test of their bits (all or nothing); marks the first writes.
+    // one test of their bits (all or nothing); marks the first writes, or where overwrites wrote.
     template <std::size_t First, std::size_t Count>
     [[gnu::always_inline]] void will_update(bool overwrite, site where) {
         constexpr std::uint64_t mask = ((std::uint64_t{1} << Count) - 1) << First;
@@ -255,9 +272,15 @@ struct hand_written {
         if (written != 0 && !overwrite) [[unlikely]] {
             already_set(First + static_cast<std::size_t>(std::countr_zero(written)));
         }
-        if (written == mask) return;  // all overwritten: nothing to mark
         [&]<std::size_t... I>(std::index_sequence<I...>) {
-            ((written & bit(First + I) ? void() : first_write(First + I, where)), ...);
+            if (written == mask) {  // all overwritten: one or of the bits, a store of each site
+                if constexpr (Locations) {
+                    overwritten |= mask;
+                    ((last_set[First + I] = where), ...);
+                }
+            } else {
+                ((written & bit(First + I) ? overwrote(First + I, where) : first_write(First + I, where)), ...);
+            }
         }(std::make_index_sequence<Count>{});
     }
 
@@ -274,6 +297,7 @@ struct hand_written {
         metrics.w = {};
         for (std::string& s : metrics.s) s.clear();
         metrics.present = 0;
+        overwritten = 0;
     }
     void begin() {
         reset();

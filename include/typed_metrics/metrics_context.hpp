@@ -279,8 +279,10 @@ public:
     }
 
     /// Sets several values, replacing earlier ones.
+    // Always inlined: with the sites of its overwrites to store, g++ would
+    // otherwise call it, and the call costs more than the stores.
     template <class... Args>
-    void update(overwrite_t, Args&&... args) noexcept(!is_enabled) {
+    [[gnu::always_inline]] void update(overwrite_t, Args&&... args) noexcept(!is_enabled) {
         if constexpr (detail::check_update<Schema, Args...>() && is_enabled) {
             update_values("update", true, std::forward<Args>(args)...);
         }
@@ -402,7 +404,11 @@ private:
             require_scope("set", index);  // a written metric proves a scope open
         }
         detail::assign_value(field, std::forward<V>(value));  // nothing changes if it throws
-        if (!was_present) mark_first_write(index, where);
+        if (!was_present) {
+            mark_first_write(index, where);
+        } else {
+            mark_overwrite(index, where);  // reached only by an overwrite
+        }
     }
 
     // An empty update, as `update({})` in PyTorch's MetricsContext: it needs
@@ -410,7 +416,7 @@ private:
     void update_values(char const* operation, bool) { require_scope(operation, nullptr, 0); }
 
     template <class... Args>
-    void update_values(char const* operation, bool overwrite, Args&&... args) {
+    [[gnu::always_inline]] void update_values(char const* operation, bool overwrite, Args&&... args) {
         constexpr auto const& positions = indices<std::remove_cvref_t<Args>::name...>;
         // Tested before the writes; one mask test when the metrics share a
         // word of presence bits. Written metrics prove a scope open.
@@ -428,6 +434,7 @@ private:
                   std::get<I>(std::move(values))),
              ...);
         }(std::index_sequence_for<Args...>{});
+        if (any_present) mark_overwrites<index_of<std::remove_cvref_t<Args>::name>...>(all_present);
         if (!all_present) mark_first_writes<index_of<std::remove_cvref_t<Args>::name>...>(any_present);
     }
 
@@ -435,6 +442,24 @@ private:
     [[gnu::always_inline]] void mark_first_write(std::size_t index, call_site const& where) noexcept {
         state_.written.set(index);
         state_.first_set[index] = where;
+    }
+
+    // Where an overwrite wrote a metric's current value: the error reports
+    // it beside the first write's site.
+    [[gnu::always_inline]] void mark_overwrite(std::size_t index, call_site const& where) noexcept {
+        state_.overwritten.set(index);
+        state_.last_set[index] = where;
+    }
+    // The same for those of the metrics at `Indices` that are present,
+    // overwritten by an update; when all were, without a test per metric.
+    template <std::size_t... Indices>
+    [[gnu::always_inline]] void mark_overwrites(bool all_present) noexcept {
+        if (all_present) {
+            state_.overwritten.template set_all<Indices...>();
+            ((state_.last_set[Indices] = update_site), ...);
+        } else {
+            ((state_.written[Indices] ? mark_overwrite(Indices, update_site) : void()), ...);
+        }
     }
 
     // The same for those of the metrics at `Indices` that are absent, first
@@ -457,7 +482,9 @@ private:
         detail::already_set_message message;
         for (std::size_t i = 0; i < count; ++i) {
             std::size_t const index = metrics[i];
-            if (state_.written[index]) message.add(Schema::names[index], state_.first_set[index]);
+            if (state_.written[index])
+                message.add(Schema::names[index], state_.first_set[index],
+                            state_.overwritten[index] ? &state_.last_set[index] : nullptr);
         }
         message.raise();
     }
@@ -536,6 +563,7 @@ private:
             return;
         }
         access::presence(reported->metrics) = std::exchange(state_.written, {});
+        state_.overwritten = {};
         if (state_.traced) [[unlikely]]
             reported->spans.close(state_.options.monotonic_clock());
         exit_info<Schema> const info{
@@ -551,6 +579,7 @@ private:
     // unit the hook opens starts empty.
     [[gnu::cold, gnu::noinline]] void drop_open_record() noexcept {
         access::presence(state_.records.open()) = std::exchange(state_.written, {});
+        state_.overwritten = {};
         access::clear(state_.records.open());
         state_.records.open_spans().clear();
         state_.exception = nullptr;
@@ -567,6 +596,9 @@ private:
         // Meaningful where written. A built-in array: `std::array`'s
         // operator[] would be one more call per set site for the compiler to inline.
         call_site first_set[Schema::size == 0 ? 1 : Schema::size]{};
+        // The metrics whose current value an overwrite wrote, and where.
+        detail::presence_bits<Schema::size> overwritten;
+        call_site last_set[Schema::size == 0 ? 1 : Schema::size]{};
         int depth = 0;
         // Counts outermost enters and exits: odd while a unit of work is open.
         std::uint64_t unit = 0;

@@ -328,13 +328,55 @@ BOOST_AUTO_TEST_CASE(a_second_set_names_where_the_first_happened) {
     BOOST_TEST(contains(message, std::string(__FILE__) + ":" + std::to_string(first_line)), message);
 }
 
-BOOST_AUTO_TEST_CASE(overwrite_replaces_the_value_and_keeps_the_first_location) {
+// The error names where the current value was written and, after an
+// overwrite, where the first one was.
+BOOST_AUTO_TEST_CASE(an_overwrite_moves_the_reported_location_to_the_write_of_the_current_value) {
     auto const scope = context.enter();
     int const first_line = __LINE__ + 1;
     context.set<"name">("first");
+    int const last_line = __LINE__ + 1;
     context.set<"name">(tmx::overwrite, "second");
     std::string const message = error_of([&] { context.set<"name">("third"); });
-    BOOST_TEST(contains(message, ":" + std::to_string(first_line) + ")"), message);
+    std::string const file = __FILE__;
+    BOOST_TEST(contains(message, "(last set at " + file + ":" + std::to_string(last_line) + ", first set at " + file +
+                                     ":" + std::to_string(first_line) + ")"),
+               message);
+}
+
+BOOST_AUTO_TEST_CASE(an_overwrite_of_an_absent_value_is_its_first_write) {
+    auto const scope = context.enter();
+    int const first_line = __LINE__ + 1;
+    context.set<"name">(tmx::overwrite, "first");
+    std::string const message = error_of([&] { context.set<"name">("second"); });
+    BOOST_TEST(contains(message, "(first set at " + std::string(__FILE__) + ":" + std::to_string(first_line) + ")"),
+               message);
+    BOOST_TEST(!contains(message, "last set"), message);
+}
+
+BOOST_AUTO_TEST_CASE(an_overwriting_update_moves_the_location_to_the_update) {
+    auto const scope = context.enter();
+    int const first_line = __LINE__ + 1;
+    context.set<"m1">(1);
+    context.update(tmx::overwrite, tmx::arg<"m1"> = 2, tmx::arg<"m2"> = 3);
+    std::string const message = error_of([&] { context.update(tmx::arg<"m1"> = 4, tmx::arg<"m2"> = 5); });
+    BOOST_TEST(contains(message, "(last set at an update(...) call, first set at " + std::string(__FILE__) + ":" +
+                                     std::to_string(first_line) + "; first set at an update(...) call)"),
+               message);
+}
+
+BOOST_AUTO_TEST_CASE(a_new_outermost_scope_forgets_the_overwrites) {
+    {
+        auto const scope = context.enter();
+        context.set<"m1">(1);
+        context.set<"m1">(tmx::overwrite, 2);
+    }
+    auto const scope = context.enter();
+    int const first_line = __LINE__ + 1;
+    context.set<"m1">(3);
+    std::string const message = error_of([&] { context.set<"m1">(4); });
+    BOOST_TEST(contains(message, "(first set at " + std::string(__FILE__) + ":" + std::to_string(first_line) + ")"),
+               message);
+    BOOST_TEST(!contains(message, "last set"), message);
 }
 
 // The spelling before the tag came first, kept deprecated for one release,

@@ -91,16 +91,25 @@ private:
 };
 
 // "Metric 'a' has already been set in the current context (first set at
-// file:line)", or for several "Metric(s) 'a', 'b' have ... (first set at
-// file:line, an update(...) call)".
+// file:line)"; after an overwrite "(last set at file:line, first set at
+// file:line)"; for several "Metric(s) 'a', 'b' have ... (first set at
+// file:line; first set at an update(...) call)".
 class already_set_message {
 public:
-    void add(std::string_view name, call_site first_set) {
+    // `last_set`: where the current value was written, when an overwrite
+    // wrote it; null otherwise.
+    void add(std::string_view name, call_site first_set, call_site const* last_set) {
         if (count_++ > 0) {
             names_.append(", ");
-            sites_.append(", ");
+            sites_.append("; ");
         }
         names_.append("'").append(name).append("'");
+        if (last_set) {
+            sites_.append("last set at ");
+            append_site(*last_set);
+            sites_.append(", ");
+        }
+        sites_.append("first set at ");
         append_site(first_set);
     }
 
@@ -108,7 +117,7 @@ public:
         std::string message(count_ == 1 ? "Metric " : "Metric(s) ");
         message.append(names_)
             .append(count_ == 1 ? " has" : " have")
-            .append(" already been set in the current context (first set at ")
+            .append(" already been set in the current context (")
             .append(sites_)
             .append(")");
         throw metrics_error(message);
