@@ -171,7 +171,7 @@ public:
         std::string const events = chrome_trace_events(info, options_);  // built before the lock
         std::lock_guard const hold{mutex_};
         if (closed_) throw metrics_error("typed_metrics: the chrome_trace_writer is closed");
-        write(std::exchange(started_, true) ? ",\n" : "{\"traceEvents\":[\n", events);
+        write(started_ ? ",\n" : "{\"traceEvents\":[\n", events);
     }
 
     /// Ends the file (`{"traceEvents":[]}` if no unit was written); later
@@ -180,12 +180,13 @@ public:
     void close() {
         std::lock_guard const hold{mutex_};
         if (std::exchange(closed_, true)) return;
-        write(std::exchange(started_, true) ? "" : "{\"traceEvents\":[", "\n]}\n");
+        write(started_ ? "" : "{\"traceEvents\":[", "\n]}\n");
     }
 
 private:
     void write(std::string_view first, std::string_view second) {
         if (*out_) {
+            started_ = true;  // a stream that failed before got nothing: the next write starts the document
             out_->write(first.data(), static_cast<std::streamsize>(first.size()));
             out_->write(second.data(), static_cast<std::streamsize>(second.size()));
             out_->flush();
