@@ -118,12 +118,14 @@ std::string chrome_trace_events(exit_info<Schema> const& info, chrome_trace_opti
     out += "}}";
     // Spans are kept in the order they ended, children first: viewers read
     // a parent first, so by start time, the longer first where two start
-    // together.
+    // together, and the one that ended later where they last alike too (a
+    // clock too coarse to tell a timer from the one nested in it).
     std::vector<trace_span const*> order;
     order.reserve(trace.size());
     for (trace_span const& span : trace) order.push_back(&span);
-    std::stable_sort(order.begin(), order.end(), [](trace_span const* a, trace_span const* b) {
-        return a->start_ns != b->start_ns ? a->start_ns < b->start_ns : a->duration_ns > b->duration_ns;
+    std::sort(order.begin(), order.end(), [](trace_span const* a, trace_span const* b) {
+        if (a->start_ns != b->start_ns) return a->start_ns < b->start_ns;
+        return a->duration_ns != b->duration_ns ? a->duration_ns > b->duration_ns : a > b;
     });
     for (trace_span const* span : order) {
         out += ",\n";
