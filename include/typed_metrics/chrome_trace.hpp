@@ -118,12 +118,14 @@ std::string chrome_trace_events(exit_info<Schema> const& info, chrome_trace_opti
     out += "}}";
     // Spans are kept in the order they ended, children first: viewers read
     // a parent first, so by start time, the longer first where two start
-    // together.
+    // together, and the one that ended later where they last alike too (a
+    // clock too coarse to tell a timer from the one nested in it).
     std::vector<trace_span const*> order;
     order.reserve(trace.size());
     for (trace_span const& span : trace) order.push_back(&span);
-    std::stable_sort(order.begin(), order.end(), [](trace_span const* a, trace_span const* b) {
-        return a->start_ns != b->start_ns ? a->start_ns < b->start_ns : a->duration_ns > b->duration_ns;
+    std::sort(order.begin(), order.end(), [](trace_span const* a, trace_span const* b) {
+        if (a->start_ns != b->start_ns) return a->start_ns < b->start_ns;
+        return a->duration_ns != b->duration_ns ? a->duration_ns > b->duration_ns : a > b;
     });
     for (trace_span const* span : order) {
         out += ",\n";
@@ -171,7 +173,7 @@ public:
         std::string const events = chrome_trace_events(info, options_);  // built before the lock
         std::lock_guard const hold{mutex_};
         if (closed_) throw metrics_error("typed_metrics: the chrome_trace_writer is closed");
-        write(std::exchange(started_, true) ? ",\n" : "{\"traceEvents\":[\n", events);
+        write(started_ ? ",\n" : "{\"traceEvents\":[\n", events);
     }
 
     /// Ends the file (`{"traceEvents":[]}` if no unit was written); later
@@ -180,12 +182,13 @@ public:
     void close() {
         std::lock_guard const hold{mutex_};
         if (std::exchange(closed_, true)) return;
-        write(std::exchange(started_, true) ? "" : "{\"traceEvents\":[", "\n]}\n");
+        write(started_ ? "" : "{\"traceEvents\":[", "\n]}\n");
     }
 
 private:
     void write(std::string_view first, std::string_view second) {
         if (*out_) {
+            started_ = true;  // a stream that failed before got nothing: the next write starts the document
             out_->write(first.data(), static_cast<std::streamsize>(first.size()));
             out_->write(second.data(), static_cast<std::streamsize>(second.size()));
             out_->flush();

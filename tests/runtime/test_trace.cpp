@@ -380,6 +380,45 @@ BOOST_AUTO_TEST_CASE(a_writer_that_cannot_write_reports_to_the_error_hooks) {
     BOOST_CHECK_THROW(std::rethrow_exception(closing[0]), std::ios_base::failure);
 }
 
+// Nothing reaches a stream that has failed: once it is cleared, the next
+// unit starts the document, which stays one valid JSON object.
+BOOST_AUTO_TEST_CASE(a_writer_whose_stream_failed_before_any_write_starts_the_document_when_it_recovers) {
+    std::ostringstream out;
+    out.setstate(std::ios_base::badbit);
+    {
+        tmx::chrome_trace_writer writer{out, {.pid = 3}};
+        tmx::metrics_context<traced_schema> traced_context{std::ref(writer), traced(1)};
+        {
+            auto const scope = traced_context.enter();  // not written: reported
+        }
+        out.clear();
+        {
+            auto const scope = traced_context.enter();
+        }
+    }
+    BOOST_TEST(errors.size() == 1u);
+    std::string const tid = std::to_string(tmx::thread_number());
+    BOOST_TEST(out.str() == "{\"traceEvents\":[\n" +
+                                std::string(R"({"ph":"X","name":"unit of work","ts":1000,"dur":0,"pid":3,"tid":)") +
+                                tid + R"(,"args":{"metrics":{}}})" + "\n]}\n");
+}
+
+// A clock too coarse to tell them apart gives a timer and the one nested in
+// it the same start and duration: the parent, which ended last, comes first.
+BOOST_AUTO_TEST_CASE(spans_that_start_and_last_alike_list_the_parent_first) {
+    {
+        auto const scope = context.enter();
+        auto const whole = context.timed<"compile">();
+        auto const parse = context.timed<"parse">();
+    }
+    BOOST_TEST_REQUIRE(chrome.size() == 1u);
+    std::size_t const spans_at = chrome[0].find(",\n");  // after the unit's own span, also named compile
+    std::size_t const compile_at = chrome[0].find(R"("name":"compile")", spans_at);
+    std::size_t const parse_at = chrome[0].find(R"("name":"parse")", spans_at);
+    BOOST_TEST_REQUIRE(parse_at != std::string::npos);
+    BOOST_TEST(compile_at < parse_at);
+}
+
 // Contexts on several threads share one writer: each unit's events are one
 // block of lines, never mixed with another's.
 BOOST_AUTO_TEST_CASE(threads_sharing_a_writer_write_whole_units) {
