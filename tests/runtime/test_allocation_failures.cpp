@@ -40,6 +40,17 @@ struct oom_schema
 
 using context_type = tmx::metrics_context<oom_schema>;
 
+// Two outermost units whose on_exit re-enters up to the third depth: in the
+// first, `fail_next` lets on_exit make the next allocation fail.
+void run_two_cycles(context_type& context, bool& fail_next) {
+    for (bool const fail : {true, false}) {
+        fail_next = fail;
+        auto const scope = context.enter();
+        context.increment<"count">(1);
+    }
+    allocation_failures.left.reset();
+}
+
 // Longer than any small-string buffer, so that copying it allocates.
 std::string const long_text(64, 'x');
 // Longer than the capacity of a field or slot that held `long_text`, or
@@ -170,12 +181,7 @@ BOOST_AUTO_TEST_CASE(a_unit_that_finds_no_record_at_the_third_depth_is_dropped_a
                          },
                          {.on_error = [&](std::exception_ptr) noexcept { ++errors; }}};
     self = &context;
-    for (bool const fail : {true, false}) {
-        fail_next = fail;
-        auto const scope = context.enter();
-        context.increment<"count">(1);
-    }
-    allocation_failures.left.reset();
+    run_two_cycles(context, fail_next);
     // First cycle: units 1 and 2 reported, unit 3 dropped; second cycle: all three.
     BOOST_TEST(reported_counts == (std::vector<std::int64_t>{1, 2, 1, 2, 3}), boost::test_tools::per_element());
     BOOST_TEST(errors == 1u);
@@ -202,12 +208,7 @@ BOOST_AUTO_TEST_CASE(a_traced_unit_whose_spans_find_no_room_at_the_third_depth_i
                          },
                          {.on_error = [&](std::exception_ptr) noexcept { ++errors; }, .span_capacity = 4}};
     self = &context;
-    for (bool const fail : {true, false}) {
-        fail_next = fail;
-        auto const scope = context.enter();
-        context.increment<"count">(1);
-    }
-    allocation_failures.left.reset();
+    run_two_cycles(context, fail_next);
     // Units of 0, 2 spans, then 0, 2, 3: the dropped unit's 3 spans are nowhere.
     BOOST_TEST(reported_spans == (std::vector<std::size_t>{0, 2, 0, 2, 3}), boost::test_tools::per_element());
     BOOST_TEST(errors == 1u);
