@@ -512,11 +512,7 @@ private:
         Duration elapsed{};
         if (!detail::elapsed_since(start_ns, end_ns, state_.options.on_error, Schema::names[index], elapsed)) return;
         state_.written.set(index);  // marked first (record_access::add)
-        try {
-            access::add(*counter, elapsed, Schema::names[index]);
-        } catch (...) {
-            detail::report_error(state_.options.on_error, std::current_exception());
-        }
+        detail::add_elapsed(*counter, elapsed, state_.options.on_error, Schema::names[index]);
     }
 
     // A timer whose unit is not the open one: a traced unit's, whose span

@@ -8,6 +8,7 @@
 #include <typed_metrics/detail/in_place.hpp>
 #include <typed_metrics/detail/record_pool.hpp>
 #include <typed_metrics/detail/timer_parts.hpp>
+#include <typed_metrics/error.hpp>
 #include <typed_metrics/exit_info.hpp>
 #include <typed_metrics/fixed_string.hpp>
 #include <typed_metrics/mode.hpp>
@@ -17,6 +18,8 @@
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
+#include <exception>
+#include <string>
 #include <type_traits>
 #include <utility>
 
@@ -25,7 +28,8 @@ namespace typed_metrics {
 /// Metrics gathered at run time outside any unit of work, without scopes:
 /// recording starts the clock, `finish()` hands the record to `on_exit` and
 /// starts over, and destroying the context finishes a pending record (so what
-/// `on_exit` writes to must outlive the context). Used by one thread at a
+/// `on_exit` writes to must outlive the context; what it records on the
+/// context then is dropped and reported to `context_options::on_error`). Used by one thread at a
 /// time, like `metrics_context`, and neither copyable nor movable (a copy
 /// would report the pending record twice); `on_exit` must not destroy the
 /// context it is called by. With `Mode` = `tmx::disabled` it does nothing but
@@ -132,11 +136,7 @@ private:
             return;
         record<Schema>& metrics = state_.open_record();
         access::presence(metrics).set(index);  // marked first (record_access::add)
-        try {
-            access::add(access::fields(metrics).*counter, elapsed, Schema::names[index]);
-        } catch (...) {
-            detail::report_error(state_.options.on_error, std::current_exception());
-        }
+        detail::add_elapsed(access::fields(metrics).*counter, elapsed, state_.options.on_error, Schema::names[index]);
     }
 
     template <class Arg>
@@ -179,8 +179,31 @@ private:
 
         // The context's destructor, here so that a disabled context stays
         // trivially destructible. What `on_exit` records meanwhile has no
-        // next record to go to: it is dropped.
-        ~state() { finish(); }
+        // next record to go to: it is dropped, and reported.
+        ~state() {
+            finish();
+            if (!records.open().empty()) [[unlikely]]
+                report_dropped_record();
+        }
+
+        // "Cannot record <names> from an on_exit called by the
+        // runtime_metrics_context's destructor: the record is dropped".
+        [[gnu::cold, gnu::noinline]] void report_dropped_record() noexcept {
+            try {
+                std::string message("Cannot record");
+                char const* separator = " ";
+                auto const& present = access::presence(records.open());
+                for (std::size_t index = 0; index < Schema::size; ++index) {
+                    if (present[index]) message.append(std::exchange(separator, ", ")).append(Schema::names[index]);
+                }
+                message.append(
+                    " from an on_exit called by the runtime_metrics_context's destructor: the record is "
+                    "dropped");
+                throw metrics_error(message);
+            } catch (...) {
+                detail::report_error(options.on_error, std::current_exception());
+            }
+        }
     };
     struct no_state {};
 

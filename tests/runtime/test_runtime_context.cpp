@@ -188,8 +188,9 @@ BOOST_AUTO_TEST_CASE(what_on_exit_records_goes_to_the_next_record) {
 }
 
 // In the destructor there is no next record: what on_exit records then is
-// dropped, without a report and without touching freed memory.
-BOOST_AUTO_TEST_CASE(what_on_exit_records_during_the_destructor_is_dropped) {
+// dropped, without touching freed memory, and reported (a timer ending in
+// that on_exit is such a write).
+BOOST_AUTO_TEST_CASE(what_on_exit_records_during_the_destructor_is_dropped_and_reported) {
     int calls = 0;
     {
         tmx::runtime_metrics_context<schema>* self = nullptr;
@@ -203,6 +204,10 @@ BOOST_AUTO_TEST_CASE(what_on_exit_records_during_the_destructor_is_dropped) {
         reentrant.increment<"graph_breaks">(1);
     }
     BOOST_TEST(calls == 1);
+    BOOST_TEST_REQUIRE(errors.size() == 1u);
+    BOOST_TEST(message(errors[0]) ==
+               "Cannot record graph_breaks from an on_exit called by the runtime_metrics_context's destructor: the "
+               "record is dropped");
 }
 
 BOOST_AUTO_TEST_CASE(an_increment_that_would_overflow_throws_and_records_nothing) {

@@ -193,7 +193,9 @@ BOOST_AUTO_TEST_CASE(a_sum_that_would_overflow_is_reported_and_the_counter_kept)
     }
     BOOST_TEST(last().get<"short_ms">()->count() == 32'767);
     BOOST_TEST_REQUIRE(errors.size() == 1u);
-    BOOST_TEST(message(errors[0]) == "Cannot increment short_ms by 1: the counter (32767) would overflow its type");
+    // A timer's message names the timer, not an increment the user never wrote.
+    BOOST_TEST(message(errors[0]) ==
+               "Cannot add a timer's time to short_ms: the sum would overflow the counter's type");
 }
 
 BOOST_AUTO_TEST_CASE(a_time_that_does_not_fit_the_counters_type_is_reported) {
@@ -212,6 +214,30 @@ BOOST_AUTO_TEST_CASE(a_time_that_does_not_fit_the_counters_type_is_reported) {
 static_assert(!tmx::can_increment<timed_schema, "short_ms", std::chrono::milliseconds>);
 static_assert(tmx::can_increment<timed_schema, "short_ms", std::chrono::duration<std::int16_t, std::milli>>);
 static_assert(tmx::can_increment<timed_schema, "backend_compile", std::chrono::hours>);
+
+// Character types are counts as any integer is (printed as numbers), and
+// std::in_range refuses them: a timer must compile and check them too.
+BOOST_AUTO_TEST_CASE(a_timer_of_a_character_count_adds_what_fits_and_reports_the_rest) {
+    struct char_schema : tmx::schema<tmx::counter<"char_ms", std::chrono::duration<char, std::milli>>,
+                                     tmx::counter<"char16_ms", std::chrono::duration<char16_t, std::milli>>> {};
+    std::optional<tmx::record<char_schema>> kept;
+    tmx::metrics_context<char_schema> chars{[&](auto const& e) { kept = e.metrics; }, options()};
+    {
+        auto const scope = chars.enter();
+        {
+            auto const t = chars.timed<"char_ms">();
+            auto const t16 = chars.timed<"char16_ms">();
+            advance(5ms);
+        }
+        auto const t = chars.timed<"char_ms">();
+        advance(300ms);  // more than a char holds, signed or not
+    }
+    BOOST_TEST_REQUIRE(kept.has_value());
+    BOOST_TEST(int{kept->get<"char_ms">()->count()} == 5);
+    BOOST_TEST(int{kept->get<"char16_ms">()->count()} == 5);
+    BOOST_TEST_REQUIRE(errors.size() == 1u);
+    BOOST_TEST(message(errors[0]) == "Cannot add a timer's time to char_ms: its time does not fit the counter's type");
+}
 
 BOOST_AUTO_TEST_CASE(a_duration_whose_count_in_the_counters_unit_does_not_fit_throws) {
     std::string const refused = "the duration does not fit the counter's type in its unit";
@@ -297,6 +323,22 @@ BOOST_AUTO_TEST_CASE(exports_write_the_count_in_its_unit_and_name_the_unit) {
     BOOST_TEST(text.find("demo_count_total 0\n") != std::string::npos);  // not a duration: no unit
 }
 
+// A floating count that is not finite prints apart from its unit: `nans`
+// would read as a word.
+BOOST_AUTO_TEST_CASE(printing_a_non_finite_duration_keeps_its_unit_apart) {
+    {
+        auto const scope = context.enter();
+        context.increment<"total_seconds">(std::chrono::duration<double>{std::numeric_limits<double>::quiet_NaN()});
+    }
+    BOOST_TEST(printed(last()) == "{total_seconds: nan s}");
+    {
+        auto const scope = context.enter();
+        context.increment<"total_seconds">(std::chrono::duration<double>{-std::numeric_limits<double>::infinity()});
+        context.increment<"backend_compile">(12us);
+    }
+    BOOST_TEST(printed(last()) == "{backend_compile: 12us, total_seconds: -inf s}");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_FIXTURE_TEST_SUITE(runtime_timers, timer_fixture)
@@ -330,7 +372,31 @@ BOOST_AUTO_TEST_CASE(a_runtime_timers_overflow_is_reported_and_the_counter_kept)
     }
     runtime.finish();
     BOOST_TEST(exits.back().metrics.get<"short_ms">()->count() == 32'767);
-    BOOST_TEST(errors.size() == 1u);
+    BOOST_TEST_REQUIRE(errors.size() == 1u);
+    BOOST_TEST(message(errors[0]) ==
+               "Cannot add a timer's time to short_ms: the sum would overflow the counter's type");
+}
+
+// The destructor's on_exit has no next record for a timer to write into:
+// the time is dropped, and reported rather than lost without a word.
+BOOST_AUTO_TEST_CASE(a_runtime_timer_ending_in_the_destructors_on_exit_is_reported) {
+    std::optional<tmx::runtime_metrics_context<timed_schema>::timer<"backend_compile">> late;
+    {
+        tmx::runtime_metrics_context<timed_schema> runtime{[&](auto const& e) {
+                                                               keep(e);
+                                                               advance(3us);
+                                                               late.reset();
+                                                           },
+                                                           options()};
+        runtime.increment<"count">(1);
+        late.emplace(runtime.timed<"backend_compile">());
+    }
+    BOOST_TEST_REQUIRE(exits.size() == 1u);
+    BOOST_TEST(!exits[0].metrics.contains<"backend_compile">());
+    BOOST_TEST_REQUIRE(errors.size() == 1u);
+    BOOST_TEST(message(errors[0]) ==
+               "Cannot record backend_compile from an on_exit called by the runtime_metrics_context's destructor: "
+               "the record is dropped");
 }
 
 BOOST_AUTO_TEST_CASE(disabled_timers_are_empty_and_record_nothing) {

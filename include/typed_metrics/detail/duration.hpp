@@ -3,9 +3,9 @@
 
 #include <concepts>
 #include <cstdint>
+#include <limits>
 #include <string_view>
 #include <type_traits>
-#include <utility>
 
 namespace typed_metrics::detail {
 
@@ -84,8 +84,10 @@ bool duration_from_ns(std::int64_t elapsed_ns, Duration& out) noexcept {
         out = Duration{static_cast<rep>(elapsed_ns) / static_cast<rep>(per_unit)};
         return true;
     } else {
-        std::int64_t const count = elapsed_ns / per_unit;
-        if (!std::in_range<rep>(count)) return false;
+        // Not std::in_range, which refuses the character types a count may
+        // be; the count is not negative, so only the maximum bounds it.
+        auto const count = static_cast<std::uint64_t>(elapsed_ns / per_unit);
+        if (count > static_cast<std::uint64_t>(std::numeric_limits<rep>::max())) return false;
         out = Duration{static_cast<rep>(count)};
         return true;
     }

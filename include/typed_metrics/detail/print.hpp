@@ -4,8 +4,10 @@
 #include <typed_metrics/detail/json_shape.hpp>
 #include <typed_metrics/detail/text_format.hpp>
 
+#include <cmath>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 namespace typed_metrics::detail {
@@ -68,7 +70,12 @@ void print_value(Ostream& out, T const& value) {
         });
     } else if constexpr (shape == json_shape::duration) {
         print_value(out, value.count());
-        out << unit_symbol<typename T::period>();  // `12ms`, `340us`
+        // `12ms`, `340us`; a count that is not finite keeps its unit apart:
+        // `nan s`, as `nans` would read as a word.
+        if constexpr (std::is_floating_point_v<typename T::rep>) {
+            if (!std::isfinite(value.count())) out << ' ';
+        }
+        out << unit_symbol<typename T::period>();
     }
     // json_shape::none: a type the schema refused, and reported; nothing more to compile.
 }

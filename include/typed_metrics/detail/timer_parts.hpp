@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
 #pragma once
 
+#include <typed_metrics/detail/add_overflows.hpp>
 #include <typed_metrics/detail/call_on_exit.hpp>
 #include <typed_metrics/detail/duration.hpp>
 #include <typed_metrics/detail/raise.hpp>
@@ -9,6 +10,7 @@
 #include <cstdint>
 #include <exception>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 namespace typed_metrics::detail {
@@ -78,6 +80,22 @@ bool elapsed_since(std::int64_t start_ns, std::int64_t end_ns, error_hook const&
         return true;
     report_timer_dropped(on_error, counter, "its time does not fit the counter's type");
     return false;
+}
+
+// Adds a timer's `elapsed` time to its `counter`: as an increment would,
+// except that an integer sum that would leave the counter's type is reported
+// as the timer's (a timer ends in a destructor), the counter unchanged.
+template <class Duration>
+[[gnu::always_inline]] inline void add_elapsed(Duration& counter, Duration elapsed, error_hook const& on_error,
+                                               std::string_view name) noexcept {
+    typename Duration::rep count = counter.count();
+    if constexpr (std::is_floating_point_v<typename Duration::rep>) {
+        count += elapsed.count();
+    } else if (add_overflows(count, elapsed.count())) [[unlikely]] {
+        report_timer_dropped(on_error, name, "the sum would overflow the counter's type");
+        return;
+    }
+    counter = Duration{count};
 }
 
 }  // namespace typed_metrics::detail
