@@ -2,9 +2,9 @@
 // Differential test: random operation sequences run against the library and
 // against a reference model of the semantics table in docs/semantics.md, written
 // independently (string keys, std containers, no Hana), compared after every
-// operation: the outcome (done, or which error), the depth, and every on_exit
-// payload. 100 fixed seeds x 10,000 operations; a divergence names the seed
-// and the operation.
+// operation: the outcome (done, or which error), the depth, every on_exit
+// payload and the timers reported as ending after their unit of work. 100 fixed seeds x 10,000 operations; a divergence
+// names the seed and the operation.
 #define BOOST_TEST_MODULE model
 #include <boost/test/unit_test.hpp>
 
@@ -22,6 +22,7 @@ BOOST_AUTO_TEST_CASE(the_library_follows_the_model) {
     constexpr unsigned seeds = 100;
     constexpr int operations = 10'000;
     std::size_t reports = 0;
+    int timers_added = 0, timers_dropped = 0;
     for (unsigned seed = 1; seed <= seeds; ++seed) {
         run r{seed};
         for (int i = 0; i < operations; ++i) {
@@ -32,9 +33,14 @@ BOOST_AUTO_TEST_CASE(the_library_follows_the_model) {
         }
         r.scopes.clear();
         reports += r.exits.size();
+        timers_added += r.reference.added_timers;
+        timers_dropped += r.reference.dropped_timers;
     }
-    BOOST_TEST_MESSAGE(seeds * operations << " operations, " << reports << " records compared");
-    BOOST_TEST(reports > 10'000u);  // the sequences really reach on_exit, often
+    BOOST_TEST_MESSAGE(seeds * operations << " operations, " << reports << " records compared, " << timers_added
+                                          << " timers added, " << timers_dropped << " timers dropped");
+    BOOST_TEST(reports > 10'000u);     // the sequences really reach on_exit, often
+    BOOST_TEST(timers_added > 1'000);  // and both ends of a timer, often
+    BOOST_TEST(timers_dropped > 1'000);
 }
 
 // The documented pattern for many threads: one context per thread. Eight

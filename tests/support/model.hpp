@@ -9,7 +9,10 @@
 #include <typed_metrics/typed_metrics.hpp>
 
 #include <algorithm>
+#include <array>
+#include <chrono>
 #include <cstdint>
+#include <exception>
 #include <map>
 #include <optional>
 #include <random>
@@ -35,18 +38,47 @@ using model_record = std::map<std::string, model_value>;
 
 enum class outcome { done, outside, already_set };
 
+// A timer, as the model sees it: the unit of work it started in, and when.
+struct model_timer {
+    std::uint64_t unit;
+    std::int64_t start_ns;
+};
+
 struct model {
     static constexpr std::size_t top_capacity = 3;
     int depth = 0;
+    std::uint64_t unit = 0;  // a new one at each outermost enter and exit
     model_record metrics;
     std::vector<std::pair<model_record, bool>> exits;  // record, ended by an exception
+    int added_timers = 0;                              // ended in their unit of work: their time added
+    int dropped_timers = 0;                            // ended after their unit of work: reported, nothing added
 
     bool inside() const { return depth > 0; }
     void enter() {
-        if (depth++ == 0) metrics.clear();
+        if (depth++ == 0) {
+            metrics.clear();
+            ++unit;
+        }
     }
     void exit(bool exception) {
-        if (--depth == 0) exits.emplace_back(metrics, exception);
+        if (--depth == 0) {
+            ++unit;
+            exits.emplace_back(metrics, exception);
+        }
+    }
+    std::optional<model_timer> start_timer(std::int64_t now_ns) const {
+        if (!inside()) return std::nullopt;
+        return model_timer{unit, now_ns};
+    }
+    // Adds the elapsed microseconds, truncated, to the unit the timer started
+    // in, if that unit is still open.
+    void stop_timer(model_timer const& timer, std::int64_t now_ns) {
+        if (timer.unit != unit) {
+            ++dropped_timers;
+            return;
+        }
+        ++added_timers;
+        increment("d0", (now_ns - timer.start_ns) / 1000);
     }
     outcome increment(std::string const& k, std::int64_t v) {
         if (!inside()) return outcome::outside;
@@ -90,9 +122,17 @@ struct model {
 
 // ------------------------------------------------------------ the library
 
-struct model_schema : tmx::schema<tmx::counter<"c0">, tmx::counter<"c1">, tmx::value<"v0", int>, tmx::value<"v1", int>,
-                                  tmx::value<"v2", int>, tmx::set_of<"s0", int>, tmx::map_of<"m0", int, int>,
-                                  tmx::top_n_of<"t0", int, int, model::top_capacity>> {};
+struct model_schema
+    : tmx::schema<tmx::counter<"c0">, tmx::counter<"c1">, tmx::value<"v0", int>, tmx::value<"v1", int>,
+                  tmx::value<"v2", int>, tmx::set_of<"s0", int>, tmx::map_of<"m0", int, int>,
+                  tmx::top_n_of<"t0", int, int, model::top_capacity>, tmx::counter<"d0", std::chrono::microseconds>> {};
+
+// The timers' monotonic clock, which the runner moves forward: one per
+// thread, as each thread runs its own sequence.
+inline thread_local std::int64_t model_now_ns = 0;
+inline std::int64_t model_clock() noexcept {
+    return model_now_ns;
+}
 
 // The library's record in the model's terms.
 inline model_record to_model(tmx::record<model_schema> const& r) {
@@ -107,6 +147,8 @@ inline model_record to_model(tmx::record<model_schema> const& r) {
             out.emplace(name, std::map<int, int>(value.begin(), value.end()));
         } else if constexpr (requires { typename T::key_compare; }) {
             out.emplace(name, std::set<int>(value.begin(), value.end()));
+        } else if constexpr (std::is_same_v<T, std::chrono::microseconds>) {
+            out.emplace(name, std::int64_t{value.count()});
         } else {
             out.emplace(name, value);
         }
@@ -143,9 +185,13 @@ inline std::string const values[] = {"v0", "v1", "v2"};
 // they run out). Now and then on_exit itself runs a sequence of operations
 // on the context, nested scopes included, as instrumented code called from
 // a sink would: the units of work it opens are compared like any other, and
-// the record it was handed must read the same when it returns.
+// the record it was handed must read the same when it returns. Timers start
+// and end in any order, from on_exit too: the time goes to the unit of work a
+// timer started in, or is reported to the error hook when that unit ended.
 struct run {
     using scope_stack = std::vector<tmx::metrics_context<model_schema>::scope>;
+    using timer = tmx::metrics_context<model_schema>::timer<"d0">;
+    static constexpr std::size_t timer_slots = 4;
     static constexpr int max_reporting_depth = 2;  // on_exit inside on_exit inside on_exit at most
 
     std::mt19937 random;
@@ -155,8 +201,14 @@ struct run {
     std::size_t exits_compared = 0;
     int reporting_depth = 0;
     std::string divergence_in_on_exit;
-    tmx::metrics_context<model_schema> context{[this](tmx::exit_info<model_schema> const& e) { on_exit(e); }};
+    int dropped_timers = 0;  // reported to the error hook
+    tmx::metrics_context<model_schema> context{
+        [this](tmx::exit_info<model_schema> const& e) { on_exit(e); },
+        tmx::context_options{.on_error = [this](std::exception_ptr error) { on_error(error); },
+                             .monotonic_clock = &model_clock}};
     scope_stack scopes;
+    // Destroyed before the context, whose timers they are.
+    std::array<std::optional<std::pair<timer, model_timer>>, timer_slots> timers;
 
     explicit run(unsigned seed) : random{seed} {}
     explicit run(std::span<std::uint8_t const> input) : bytes{input} {}
@@ -177,6 +229,20 @@ struct run {
         note_divergence(compare_exits());
         --reporting_depth;
         if (to_model(e.metrics) != reported) note_divergence("the record on_exit reads changed while it ran");
+    }
+
+    void on_error(std::exception_ptr error) {
+        try {
+            std::rethrow_exception(error);
+        } catch (tmx::metrics_error const& e) {
+            if (std::string_view{e.what()} == "Cannot add a timer's time to d0: its unit of work ended before it") {
+                ++dropped_timers;
+                return;
+            }
+            note_divergence(std::string("unexpected report: ") + e.what());
+        } catch (...) {
+            note_divergence("unexpected report");
+        }
     }
 
     void note_divergence(std::string const& divergence) {
@@ -244,7 +310,7 @@ struct run {
     std::string step() { return step(scopes); }
 
     std::string step(scope_stack& open_scopes) {
-        int const op = pick(12);
+        int const op = pick(13);
         outcome expected = outcome::done;
         outcome actual = outcome::done;
         switch (op) {
@@ -339,9 +405,24 @@ struct run {
                 }
                 break;
             }
+            case 12: {
+                // The clock moves, then a timer starts in an empty slot, or the one there ends.
+                model_now_ns += pick(3000);
+                auto& held = timers[static_cast<std::size_t>(pick(timer_slots))];
+                if (held) {
+                    reference.stop_timer(held->second, model_now_ns);
+                    held.reset();
+                } else {
+                    std::optional<model_timer> const started = reference.start_timer(model_now_ns);
+                    expected = started ? outcome::done : outcome::outside;
+                    actual = outcome_of([&] { held.emplace(context.timed<"d0">(), started.value_or(model_timer{})); });
+                }
+                break;
+            }
         }
         if (!divergence_in_on_exit.empty()) return std::exchange(divergence_in_on_exit, "");
         if (expected != actual) return "outcome differs";
+        if (dropped_timers != reference.dropped_timers) return "reports of timers that outlived their unit differ";
         if (context.in_progress() != reference.inside()) return "depth differs";
         return compare_exits();
     }
