@@ -272,35 +272,37 @@ public:
     /// `metrics_error` naming them and records none.
     /// `ctx.update(tmx::arg<"a"> = 1.0, tmx::arg<"b"> = "x");`
     template <class... Args>
+        requires(!detail::overwrite_first<Args...>)
     void update(Args&&... args) noexcept(!is_enabled) {
         if constexpr (detail::check_update<Schema, Args...>() && is_enabled) {
-            update_values("update", false, std::forward<Args>(args)...);
+            update_values("update", false, update_site, std::forward<Args>(args)...);
         }
     }
 
-    /// Sets several values, replacing earlier ones.
+    /// Sets several values, replacing earlier ones; the tag records where.
     // Always inlined: with the sites of its overwrites to store, g++ would
     // otherwise call it, and the call costs more than the stores.
     template <class... Args>
-    [[gnu::always_inline]] void update(overwrite_t, Args&&... args) noexcept(!is_enabled) {
+    [[gnu::always_inline]] void update(detail::located_overwrite tag, Args&&... args) noexcept(!is_enabled) {
         if constexpr (detail::check_update<Schema, Args...>() && is_enabled) {
-            update_values("update", true, std::forward<Args>(args)...);
+            update_values("update", true, tag.where, std::forward<Args>(args)...);
         }
     }
 
     /// `update`, applied only in the outermost scope (depth 1); deeper it does nothing.
     template <class... Args>
+        requires(!detail::overwrite_first<Args...>)
     void update_outer(Args&&... args) noexcept(!is_enabled) {
         if constexpr (detail::check_update<Schema, Args...>() && is_enabled) {
-            if (state_.depth <= 1) update_values("update_outer", false, std::forward<Args>(args)...);
+            if (state_.depth <= 1) update_values("update_outer", false, update_site, std::forward<Args>(args)...);
         }
     }
 
     /// `update(overwrite, ...)`, applied only in the outermost scope.
     template <class... Args>
-    void update_outer(overwrite_t, Args&&... args) noexcept(!is_enabled) {
+    void update_outer(detail::located_overwrite tag, Args&&... args) noexcept(!is_enabled) {
         if constexpr (detail::check_update<Schema, Args...>() && is_enabled) {
-            if (state_.depth <= 1) update_values("update_outer", true, std::forward<Args>(args)...);
+            if (state_.depth <= 1) update_values("update_outer", true, tag.where, std::forward<Args>(args)...);
         }
     }
 
@@ -348,8 +350,9 @@ public:
     }
 
 private:
-    // `update` cannot capture its caller's location: a parameter pack leaves
-    // no room for a defaulted `call_site` after it.
+    // Where `update` without the overwrite tag writes: a parameter pack
+    // leaves no room for a defaulted `call_site` after it, and an operator
+    // (`tmx::arg<"k"> = v`) cannot have a default argument.
     static constexpr call_site update_site{"an update(...) call", 0};
 
     // The schema positions of the metrics a call names, as a constant array:
@@ -413,10 +416,11 @@ private:
 
     // An empty update, as `update({})` in PyTorch's MetricsContext: it needs
     // a scope, and then does nothing.
-    void update_values(char const* operation, bool) { require_scope(operation, nullptr, 0); }
+    void update_values(char const* operation, bool, call_site const&) { require_scope(operation, nullptr, 0); }
 
     template <class... Args>
-    [[gnu::always_inline]] void update_values(char const* operation, bool overwrite, Args&&... args) {
+    [[gnu::always_inline]] void update_values(char const* operation, bool overwrite, call_site const& where,
+                                              Args&&... args) {
         constexpr auto const& positions = indices<std::remove_cvref_t<Args>::name...>;
         // Tested before the writes; one mask test when the metrics share a
         // word of presence bits. Written metrics prove a scope open.
@@ -434,8 +438,8 @@ private:
                   std::get<I>(std::move(values))),
              ...);
         }(std::index_sequence_for<Args...>{});
-        if (any_present) mark_overwrites<index_of<std::remove_cvref_t<Args>::name>...>(all_present);
-        if (!all_present) mark_first_writes<index_of<std::remove_cvref_t<Args>::name>...>(any_present);
+        if (any_present) mark_overwrites<index_of<std::remove_cvref_t<Args>::name>...>(all_present, where);
+        if (!all_present) mark_first_writes<index_of<std::remove_cvref_t<Args>::name>...>(any_present, where);
     }
 
     // Marks an absent metric present, first written at `where`.
@@ -453,12 +457,12 @@ private:
     // The same for those of the metrics at `Indices` that are present,
     // overwritten by an update; when all were, without a test per metric.
     template <std::size_t... Indices>
-    [[gnu::always_inline]] void mark_overwrites(bool all_present) noexcept {
+    [[gnu::always_inline]] void mark_overwrites(bool all_present, call_site const& where) noexcept {
         if (all_present) {
             state_.overwritten.template set_all<Indices...>();
-            ((state_.last_set[Indices] = update_site), ...);
+            ((state_.last_set[Indices] = where), ...);
         } else {
-            ((state_.written[Indices] ? mark_overwrite(Indices, update_site) : void()), ...);
+            ((state_.written[Indices] ? mark_overwrite(Indices, where) : void()), ...);
         }
     }
 
@@ -467,12 +471,12 @@ private:
     // present (as on every update that does not overwrite), one `or` of the
     // bits and a store of each site, without a test per metric.
     template <std::size_t... Indices>
-    [[gnu::always_inline]] void mark_first_writes(bool any_present) noexcept {
+    [[gnu::always_inline]] void mark_first_writes(bool any_present, call_site const& where) noexcept {
         if (!any_present) {
             state_.written.template set_all<Indices...>();
-            ((state_.first_set[Indices] = update_site), ...);
+            ((state_.first_set[Indices] = where), ...);
         } else {
-            ((state_.written[Indices] ? void() : mark_first_write(Indices, update_site)), ...);
+            ((state_.written[Indices] ? void() : mark_first_write(Indices, where)), ...);
         }
     }
 

@@ -353,14 +353,28 @@ BOOST_AUTO_TEST_CASE(an_overwrite_of_an_absent_value_is_its_first_write) {
     BOOST_TEST(!contains(message, "last set"), message);
 }
 
+// The overwrite tag carries the update's location: m1's current value and
+// m2's first one were written there.
 BOOST_AUTO_TEST_CASE(an_overwriting_update_moves_the_location_to_the_update) {
     auto const scope = context.enter();
+    std::string const file = __FILE__;
     int const first_line = __LINE__ + 1;
     context.set<"m1">(1);
+    int const update_line = __LINE__ + 1;
     context.update(tmx::overwrite, tmx::arg<"m1"> = 2, tmx::arg<"m2"> = 3);
     std::string const message = error_of([&] { context.update(tmx::arg<"m1"> = 4, tmx::arg<"m2"> = 5); });
-    BOOST_TEST(contains(message, "(last set at an update(...) call, first set at " + std::string(__FILE__) + ":" +
-                                     std::to_string(first_line) + "; first set at an update(...) call)"),
+    std::string const update_site = file + ":" + std::to_string(update_line);
+    BOOST_TEST(contains(message, "(last set at " + update_site + ", first set at " + file + ":" +
+                                     std::to_string(first_line) + "; first set at " + update_site + ")"),
+               message);
+}
+
+BOOST_AUTO_TEST_CASE(an_overwriting_update_outer_records_its_location) {
+    auto const scope = context.enter();
+    int const update_line = __LINE__ + 1;
+    context.update_outer(tmx::overwrite, tmx::arg<"m1"> = 2);
+    std::string const message = error_of([&] { context.set<"m1">(3); });
+    BOOST_TEST(contains(message, "(first set at " + std::string(__FILE__) + ":" + std::to_string(update_line) + ")"),
                message);
 }
 
