@@ -85,9 +85,13 @@ bool duration_from_ns(std::int64_t elapsed_ns, Duration& out) noexcept {
         return true;
     } else {
         // Not std::in_range, which refuses the character types a count may
-        // be; the count is not negative, so only the maximum bounds it.
-        auto const count = static_cast<std::uint64_t>(elapsed_ns / per_unit);
-        if (count > static_cast<std::uint64_t>(std::numeric_limits<rep>::max())) return false;
+        // be. The count is not negative, so only the maximum bounds it, and
+        // only a type narrower than std::int64_t needs the test.
+        std::int64_t const count = elapsed_ns / per_unit;
+        constexpr auto max = static_cast<std::uintmax_t>(std::numeric_limits<rep>::max());
+        if constexpr (max < static_cast<std::uintmax_t>(std::numeric_limits<std::int64_t>::max())) {
+            if (count > static_cast<std::int64_t>(max)) return false;
+        }
         out = Duration{static_cast<rep>(count)};
         return true;
     }
