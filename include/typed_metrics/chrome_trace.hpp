@@ -13,12 +13,14 @@
 #include <typed_metrics/span.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <exception>
 #include <ios>
 #include <mutex>
 #include <ostream>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 #if __has_include(<unistd.h>)
@@ -171,6 +173,7 @@ public:
     template <class Schema>
     void operator()(exit_info<Schema> const& info) {
         std::string const events = chrome_trace_events(info, options_);  // built before the lock
+        refuse_reentry();
         std::lock_guard const hold{mutex_};
         if (closed_) throw metrics_error("typed_metrics: the chrome_trace_writer is closed");
         write(started_ ? ",\n" : "{\"traceEvents\":[\n", events);
@@ -180,13 +183,31 @@ public:
     /// units throw. Does nothing the second time; throws
     /// `std::ios_base::failure` when the stream fails.
     void close() {
+        refuse_reentry();
         std::lock_guard const hold{mutex_};
         if (std::exchange(closed_, true)) return;
         write(started_ ? "" : "{\"traceEvents\":[", "\n]}\n");
     }
 
 private:
+    // A unit of work that ends inside a write to the stream (a stream
+    // buffer instrumented with this library) would wait forever on the lock
+    // its own thread holds: it is refused instead. Only the thread that
+    // holds the lock stores its id, so only that thread can read its own.
+    void refuse_reentry() const {
+        if (writing_thread_.load(std::memory_order_relaxed) == std::this_thread::get_id()) [[unlikely]] {
+            throw metrics_error(
+                "typed_metrics: the chrome_trace_writer was called from a write to its own stream; that unit is not "
+                "written");
+        }
+    }
+
     void write(std::string_view first, std::string_view second) {
+        writing_thread_.store(std::this_thread::get_id(), std::memory_order_relaxed);
+        struct end_of_write {
+            std::atomic<std::thread::id>& writing_thread;
+            ~end_of_write() { writing_thread.store(std::thread::id{}, std::memory_order_relaxed); }
+        } const ending{writing_thread_};
         if (*out_) {
             started_ = true;  // a stream that failed before got nothing: the next write starts the document
             out_->write(first.data(), static_cast<std::streamsize>(first.size()));
@@ -203,6 +224,7 @@ private:
     chrome_trace_options options_;
     error_hook on_error_;
     std::mutex mutex_;
+    std::atomic<std::thread::id> writing_thread_{};  // while a thread writes to the stream, under the lock
     bool started_ = false;
     bool closed_ = false;
 };

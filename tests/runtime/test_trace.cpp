@@ -19,10 +19,12 @@
 #include <ios>
 #include <limits>
 #include <optional>
+#include <ostream>
 #include <sstream>
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -401,6 +403,36 @@ BOOST_AUTO_TEST_CASE(a_writer_whose_stream_failed_before_any_write_starts_the_do
     BOOST_TEST(out.str() == "{\"traceEvents\":[\n" +
                                 std::string(R"({"ph":"X","name":"unit of work","ts":1000,"dur":0,"pid":3,"tid":)") +
                                 tid + R"(,"args":{"metrics":{}}})" + "\n]}\n");
+}
+
+// A stream whose writes record a unit of work into the same writer (a
+// logger instrumented with the library): the nested unit must not wait on
+// the lock its own thread holds. It is refused and reported, and the outer
+// unit is written whole.
+BOOST_AUTO_TEST_CASE(a_writer_re_entered_from_its_own_stream_refuses_the_nested_unit) {
+    struct recording_buffer : std::stringbuf {
+        std::function<void()> on_write;
+        std::streamsize xsputn(char const* text, std::streamsize size) override {
+            if (auto const record = std::exchange(on_write, nullptr)) record();
+            return std::stringbuf::xsputn(text, size);
+        }
+    } buffer;
+    std::ostream out{&buffer};
+    {
+        tmx::chrome_trace_writer writer{out, {.pid = 3}};
+        tmx::metrics_context<traced_schema> outer{std::ref(writer), traced(1)};
+        tmx::metrics_context<traced_schema> inner{std::ref(writer), traced(1)};
+        buffer.on_write = [&] { auto const scope = inner.enter(); };
+        auto const scope = outer.enter();
+    }
+    BOOST_TEST_REQUIRE(errors.size() == 1u);
+    BOOST_TEST(message(errors[0]) ==
+               "typed_metrics: the chrome_trace_writer was called from a write to its own stream; that unit is not "
+               "written");
+    std::string const tid = std::to_string(tmx::thread_number());
+    BOOST_TEST(buffer.str() == "{\"traceEvents\":[\n" +
+                                   std::string(R"({"ph":"X","name":"unit of work","ts":1000,"dur":0,"pid":3,"tid":)") +
+                                   tid + R"(,"args":{"metrics":{}}})" + "\n]}\n");
 }
 
 // A clock too coarse to tell them apart gives a timer and the one nested in
