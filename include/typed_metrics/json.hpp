@@ -214,7 +214,22 @@ private:
     // the line and flushes it under the mutex that every `std::syncbuf` on
     // that buffer takes. Without std::syncbuf, one lock serves every sink of
     // the program: their lines stay whole, but not against other writers.
+    //
+    // A record that ends inside a sink's write on the same thread (a stream
+    // buffer instrumented with this library) would wait for a lock that
+    // thread holds: std::syncbuf's locks are a few that every stream buffer
+    // shares, and without it there is one. It is refused instead.
     void write_whole(std::string const& line) const {
+        static thread_local bool writing = false;
+        if (writing) [[unlikely]] {
+            throw metrics_error(
+                "typed_metrics: json_lines_sink was called from a json_lines_sink's write on the same thread; that "
+                "record is not written");
+        }
+        writing = true;
+        struct end_of_write {
+            ~end_of_write() { writing = false; }
+        } const ending;
         bool written = false;
         if (*out_) {
 #if defined(__cpp_lib_syncbuf)

@@ -11,12 +11,15 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstddef>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <limits>
+#include <ostream>
 #include <random>
 #include <regex>
 #include <set>
@@ -240,6 +243,39 @@ BOOST_AUTO_TEST_CASE(a_sink_whose_stream_fails_reports_to_the_error_hook) {
     }
     BOOST_TEST_REQUIRE(errors.size() == 1u);
     BOOST_TEST(message(errors.front()).find("json_lines_sink could not write") != std::string::npos);
+}
+
+// A stream whose writes record a unit of work into a JSON Lines sink (a
+// logger instrumented with the library): the nested record would wait for
+// the lock its own thread holds (std::syncbuf's locks are a few that every
+// stream buffer shares). It is refused and reported; the outer line is
+// written whole.
+BOOST_AUTO_TEST_CASE(a_sink_called_from_a_sinks_own_write_refuses_the_nested_record) {
+    struct recording_buffer : std::stringbuf {
+        std::function<void()> on_write;
+        std::streamsize xsputn(char const* text, std::streamsize size) override {
+            if (auto const record = std::exchange(on_write, nullptr)) record();
+            return std::stringbuf::xsputn(text, size);
+        }
+    } buffer;
+    std::ostream out{&buffer};
+    tmx::metrics_context<schema> outer{tmx::json_lines_sink(out), options()};
+    tmx::metrics_context<schema> inner{tmx::json_lines_sink(out), options()};
+    buffer.on_write = [&] {
+        auto const scope = inner.enter();
+        inner.increment<"graph_breaks">(2);
+    };
+    {
+        auto const scope = outer.enter();
+        outer.increment<"graph_breaks">(1);
+    }
+    BOOST_TEST_REQUIRE(errors.size() == 1u);
+    BOOST_TEST(message(errors[0]) ==
+               "typed_metrics: json_lines_sink was called from a json_lines_sink's write on the same thread; that "
+               "record is not written");
+    std::string const lines = buffer.str();
+    BOOST_TEST(std::count(lines.begin(), lines.end(), '\n') == 1);
+    BOOST_TEST(lines.find(R"("metrics":{"graph_breaks":1})") != std::string::npos, lines);
 }
 
 // Clock readings whose difference does not fit an std::int64_t (a clock that
