@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <utility>
 
 namespace tmx = typed_metrics;
 
@@ -79,3 +80,21 @@ enum class phase { parse, codegen };
 
 // A type in an unnamed namespace reads the same on clang and g++.
 static_assert(tmx::detail::type_name<phase>() == "{anonymous}::phase");
+
+// A schema of more metrics than clang 14 and 19 take in a fold expression
+// (256): its identity compiles on every compiler, and is the same.
+namespace wide_schema_checks {
+
+template <std::size_t Number>
+struct numbered {
+    static constexpr char name[] = {'m', static_cast<char>('0' + Number / 100 % 10),
+                                    static_cast<char>('0' + Number / 10 % 10), static_cast<char>('0' + Number % 10), 0};
+};
+
+template <std::size_t... Numbers>
+tmx::schema<tmx::counter<numbered<Numbers>::name>...> counters(std::index_sequence<Numbers...>);
+
+struct wide : decltype(counters(std::make_index_sequence<300>{})){};
+static_assert(tmx::schema_id<wide> == 0xc656b9c07861cc52u);
+
+}  // namespace wide_schema_checks
