@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <utility>
 
@@ -80,6 +81,11 @@ enum class phase { parse, codegen };
 
 // A type in an unnamed namespace reads the same on clang and g++.
 static_assert(tmx::detail::type_name<phase>() == "{anonymous}::phase");
+
+// So does a type in libstdc++'s inline namespace __cxx11 outside std itself,
+// which g++ names and clang does not: the identity is the same on both.
+static_assert(tmx::detail::type_name<std::filesystem::path>() == "std::filesystem::path");
+static_assert(tmx::schema_id<tmx::schema<tmx::set_of<"files", std::filesystem::path>>> == 0xc24bace807a9d44u);
 
 // A schema of more metrics than clang 14 and 19 take in a fold expression
 // (256): its identity compiles on every compiler, and is the same.
