@@ -86,6 +86,12 @@ static_assert(tmx::detail::type_name<phase>() == "{anonymous}::phase");
 // which g++ names and clang does not: the identity is the same on both.
 static_assert(tmx::detail::type_name<std::filesystem::path>() == "std::filesystem::path");
 static_assert(tmx::schema_id<tmx::schema<tmx::set_of<"files", std::filesystem::path>>> == 0xc24bace807a9d44u);
+// And in its inline namespace _V2: the clocks, and so std::chrono::sys_seconds
+// (whose count libc++ declares long long, and so names differently).
+static_assert(tmx::detail::type_name<std::chrono::steady_clock>() == "std::chrono::steady_clock");
+#if defined(__GLIBCXX__)
+static_assert(tmx::schema_id<tmx::schema<tmx::value<"started", std::chrono::sys_seconds>>> == 0xf725c49f1e43c65cu);
+#endif
 
 // A schema of more metrics than clang 14 and 19 take in a fold expression
 // (256): its identity compiles on every compiler, and is the same.

@@ -87,14 +87,16 @@ constexpr char const* signature() noexcept {
 // Where the two compilers spell a type differently, the spelling on the
 // right: both then print `std::string`, `unsigned long`, `const char*` and
 // `{anonymous}::T` alike. Each replacement is no longer than what it replaces.
-// libstdc++'s inline namespace `__cxx11`, which g++ prints and clang does
-// not, is in `std` and in `std::filesystem` (`path`), among others.
+// libstdc++'s inline namespaces, which g++ prints and clang does not:
+// `__cxx11`, in `std` and in `std::filesystem` (`path`), among others, and
+// `_V2`, in `std::chrono` (the clocks, so `sys_seconds`) and in `std`.
 struct respelling {
     std::string_view from;
     std::string_view to;
 };
 inline constexpr respelling respellings[] = {
     {"::__cxx11::", "::"},
+    {"::_V2::", "::"},
     {"(anonymous namespace)", "{anonymous}"},
     {"std::basic_string<char>", "std::string"},
     {"std::basic_string_view<char>", "std::string_view"},
