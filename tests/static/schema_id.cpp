@@ -110,3 +110,30 @@ struct wide : decltype(counters(std::make_index_sequence<300>{})){};
 static_assert(tmx::schema_id<wide> == 0xc656b9c07861cc52u);
 
 }  // namespace wide_schema_checks
+
+// A type whose name is thousands of characters long (Boost.Units'
+// quantities are over a thousand): its spelling stays within clang's step
+// limit, and reads the same on every compiler.
+namespace long_type_name_checks {
+
+template <std::size_t Number>
+struct tag {};
+
+template <class... Tags>
+struct long_named {
+    friend bool operator==(long_named, long_named) = default;
+    friend auto operator<=>(long_named, long_named) = default;
+    template <class Ostream>
+    friend Ostream& operator<<(Ostream& out, long_named) {
+        return out;
+    }
+};
+
+template <std::size_t... Numbers>
+long_named<tag<Numbers>...> tags(std::index_sequence<Numbers...>);
+
+using long_type = decltype(tags(std::make_index_sequence<150>{}));
+static_assert(tmx::detail::type_name<long_type>().size() > 4000);
+static_assert(tmx::schema_id<tmx::schema<tmx::set_of<"s", long_type>>> == 0xe0c043a6a1f467edu);
+
+}  // namespace long_type_name_checks

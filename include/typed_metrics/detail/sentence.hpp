@@ -124,11 +124,17 @@ struct type_spelling {
         raw = raw.substr(begin, raw.rfind(']') - begin);
         for (char const c : raw) text[length++] = c;
         // One pass per respelling, in order, in place: each writes no
-        // further than it reads.
+        // further than it reads. A pass starts where the respelling first
+        // occurs, and compares a position's first character before the
+        // rest: most passes then cost the constant evaluator a search, and
+        // a type's name may be thousands of characters long within clang's
+        // step limit (Boost.Units' quantities are over a thousand).
         for (respelling const& r : respellings) {
-            std::size_t written = 0;
-            for (std::size_t at = 0; at < length;) {
-                if (std::string_view{text + at, length - at}.substr(0, r.from.size()) == r.from) {
+            std::size_t const first = std::string_view{text, length}.find(r.from);
+            if (first == std::string_view::npos) continue;
+            std::size_t written = first;
+            for (std::size_t at = first; at < length;) {
+                if (text[at] == r.from[0] && std::string_view{text + at, length - at}.starts_with(r.from)) {
                     for (char const c : r.to) text[written++] = c;
                     at += r.from.size();
                 } else {
