@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <memory_resource>
 #include <string>
 #include <utility>
 
@@ -92,6 +93,10 @@ static_assert(tmx::detail::type_name<std::chrono::steady_clock>() == "std::chron
 #if defined(__GLIBCXX__)
 static_assert(tmx::schema_id<tmx::schema<tmx::value<"started", std::chrono::sys_seconds>>> == 0xf725c49f1e43c65cu);
 #endif
+// Strings by the names libc++ gives them, which clang prints with libc++.
+static_assert(tmx::detail::type_name<std::pmr::string>() == "std::pmr::string");
+static_assert(tmx::detail::type_name<std::u8string>() == "std::u8string");
+static_assert(tmx::schema_id<tmx::schema<tmx::value<"v", std::pmr::string>>> == 0xc784262cdc8eba32u);
 
 // A schema of more metrics than clang 14 and 19 take in a fold expression
 // (256): its identity compiles on every compiler, and is the same.

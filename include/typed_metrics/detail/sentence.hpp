@@ -89,7 +89,9 @@ constexpr char const* signature() noexcept {
 // `{anonymous}::T` alike. Each replacement is no longer than what it replaces.
 // libstdc++'s inline namespaces, which g++ prints and clang does not:
 // `__cxx11`, in `std` and in `std::filesystem` (`path`), among others, and
-// `_V2`, in `std::chrono` (the clocks, so `sys_seconds`) and in `std`.
+// `_V2`, in `std::chrono` (the clocks, so `sys_seconds`) and in `std`. The
+// strings by the names that libc++ gives them (`std::u8string`,
+// `std::pmr::string`), which clang prints with libc++ where it can.
 struct respelling {
     std::string_view from;
     std::string_view to;
@@ -102,6 +104,12 @@ inline constexpr respelling respellings[] = {
     {"std::basic_string_view<char>", "std::string_view"},
     {"std::basic_string<wchar_t>", "std::wstring"},
     {"std::basic_string_view<wchar_t>", "std::wstring_view"},
+    {"std::basic_string<char8_t>", "std::u8string"},
+    {"std::basic_string_view<char8_t>", "std::u8string_view"},
+    {"std::basic_string<char16_t>", "std::u16string"},
+    {"std::basic_string_view<char16_t>", "std::u16string_view"},
+    {"std::basic_string<char32_t>", "std::u32string"},
+    {"std::basic_string_view<char32_t>", "std::u32string_view"},
     {"long long unsigned int", "unsigned long long"},
     {"long unsigned int", "unsigned long"},
     {"short unsigned int", "unsigned short"},
@@ -111,6 +119,16 @@ inline constexpr respelling respellings[] = {
     {" >", ">"},
     {" *", "*"},
     {" &", "&"},
+    // After " >", which g++ writes between the last two brackets.
+    {"std::basic_string<char, std::char_traits<char>, std::pmr::polymorphic_allocator<char>>", "std::pmr::string"},
+    {"std::basic_string<wchar_t, std::char_traits<wchar_t>, std::pmr::polymorphic_allocator<wchar_t>>",
+     "std::pmr::wstring"},
+    {"std::basic_string<char8_t, std::char_traits<char8_t>, std::pmr::polymorphic_allocator<char8_t>>",
+     "std::pmr::u8string"},
+    {"std::basic_string<char16_t, std::char_traits<char16_t>, std::pmr::polymorphic_allocator<char16_t>>",
+     "std::pmr::u16string"},
+    {"std::basic_string<char32_t, std::char_traits<char32_t>, std::pmr::polymorphic_allocator<char32_t>>",
+     "std::pmr::u32string"},
 };
 
 // The name of a type, the same on both compilers, in storage of its own.
