@@ -3,7 +3,8 @@
 #       -P check.cmake   (compiler_script_args: tests/CMakeLists.txt)
 #
 # The headers with libc++, whose private headers differ from libstdc++'s:
-# every public header in HEADERS compiles on its own, and three examples
+# every public header in HEADERS compiles on its own, the schema identities
+# of tests/static/schema_id.cpp hold, and three examples
 # build and run (json_lines and per_thread write through json_lines_sink's
 # fallback, libc++ 19 lacking std::syncbuf). Prints "libc++ test skipped"
 # (which CTest reads as a skip) when CLANG or its libc++ is missing.
@@ -34,6 +35,15 @@ foreach(header IN LISTS HEADERS)
   endif()
 endforeach()
 
+# The schema's identities, which must be the same as with libstdc++
+# (tests/static/schema_id.cpp holds them).
+execute_process(COMMAND ${CLANG} ${strict} -fsyntax-only ${ROOT}/tests/static/schema_id.cpp RESULT_VARIABLE result
+                ERROR_VARIABLE output OUTPUT_VARIABLE output)
+if(NOT result EQUAL 0)
+  message("tests/static/schema_id.cpp does not compile with libc++:\n${output}")
+  list(APPEND failures schema_id.cpp)
+endif()
+
 # Each example and a regular expression its output must match.
 set(examples readme json_lines per_thread)
 set(readme_output "^{graph_breaks: 1, backend: \"inductor\"}\n$")
@@ -58,4 +68,4 @@ if(failures)
   message(FATAL_ERROR "with libc++ (${CLANG}): ${failures}")
 endif()
 list(LENGTH HEADERS count)
-message(STATUS "with libc++: ${count} headers compile, ${examples} run")
+message(STATUS "with libc++: ${count} headers compile, the schema identities hold, ${examples} run")

@@ -7,7 +7,10 @@
 
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
+#include <memory_resource>
 #include <string>
+#include <utility>
 
 namespace tmx = typed_metrics;
 
@@ -79,3 +82,63 @@ enum class phase { parse, codegen };
 
 // A type in an unnamed namespace reads the same on clang and g++.
 static_assert(tmx::detail::type_name<phase>() == "{anonymous}::phase");
+
+// So does a type in libstdc++'s inline namespace __cxx11 outside std itself,
+// which g++ names and clang does not: the identity is the same on both.
+static_assert(tmx::detail::type_name<std::filesystem::path>() == "std::filesystem::path");
+static_assert(tmx::schema_id<tmx::schema<tmx::set_of<"files", std::filesystem::path>>> == 0xc24bace807a9d44u);
+// And in its inline namespace _V2: the clocks, and so std::chrono::sys_seconds
+// (whose count libc++ declares long long, and so names differently).
+static_assert(tmx::detail::type_name<std::chrono::steady_clock>() == "std::chrono::steady_clock");
+#if defined(__GLIBCXX__)
+static_assert(tmx::schema_id<tmx::schema<tmx::value<"started", std::chrono::sys_seconds>>> == 0xf725c49f1e43c65cu);
+#endif
+// Strings by the names libc++ gives them, which clang prints with libc++.
+static_assert(tmx::detail::type_name<std::pmr::string>() == "std::pmr::string");
+static_assert(tmx::detail::type_name<std::u8string>() == "std::u8string");
+static_assert(tmx::schema_id<tmx::schema<tmx::value<"v", std::pmr::string>>> == 0xc784262cdc8eba32u);
+
+// A schema of more metrics than clang 14 and 19 take in a fold expression
+// (256): its identity compiles on every compiler, and is the same.
+namespace wide_schema_checks {
+
+template <std::size_t Number>
+struct numbered {
+    static constexpr char name[] = {'m', static_cast<char>('0' + Number / 100 % 10),
+                                    static_cast<char>('0' + Number / 10 % 10), static_cast<char>('0' + Number % 10), 0};
+};
+
+template <std::size_t... Numbers>
+tmx::schema<tmx::counter<numbered<Numbers>::name>...> counters(std::index_sequence<Numbers...>);
+
+struct wide : decltype(counters(std::make_index_sequence<300>{})){};
+static_assert(tmx::schema_id<wide> == 0xc656b9c07861cc52u);
+
+}  // namespace wide_schema_checks
+
+// A type whose name is thousands of characters long (Boost.Units'
+// quantities are over a thousand): its spelling stays within clang's step
+// limit, and reads the same on every compiler.
+namespace long_type_name_checks {
+
+template <std::size_t Number>
+struct tag {};
+
+template <class... Tags>
+struct long_named {
+    friend bool operator==(long_named, long_named) = default;
+    friend auto operator<=>(long_named, long_named) = default;
+    template <class Ostream>
+    friend Ostream& operator<<(Ostream& out, long_named) {
+        return out;
+    }
+};
+
+template <std::size_t... Numbers>
+long_named<tag<Numbers>...> tags(std::index_sequence<Numbers...>);
+
+using long_type = decltype(tags(std::make_index_sequence<150>{}));
+static_assert(tmx::detail::type_name<long_type>().size() > 4000);
+static_assert(tmx::schema_id<tmx::schema<tmx::set_of<"s", long_type>>> == 0xe0c043a6a1f467edu);
+
+}  // namespace long_type_name_checks

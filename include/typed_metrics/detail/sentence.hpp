@@ -87,17 +87,29 @@ constexpr char const* signature() noexcept {
 // Where the two compilers spell a type differently, the spelling on the
 // right: both then print `std::string`, `unsigned long`, `const char*` and
 // `{anonymous}::T` alike. Each replacement is no longer than what it replaces.
+// libstdc++'s inline namespaces, which g++ prints and clang does not:
+// `__cxx11`, in `std` and in `std::filesystem` (`path`), among others, and
+// `_V2`, in `std::chrono` (the clocks, so `sys_seconds`) and in `std`. The
+// strings by the names that libc++ gives them (`std::u8string`,
+// `std::pmr::string`), which clang prints with libc++ where it can.
 struct respelling {
     std::string_view from;
     std::string_view to;
 };
 inline constexpr respelling respellings[] = {
-    {"std::__cxx11::", "std::"},
+    {"::__cxx11::", "::"},
+    {"::_V2::", "::"},
     {"(anonymous namespace)", "{anonymous}"},
     {"std::basic_string<char>", "std::string"},
     {"std::basic_string_view<char>", "std::string_view"},
     {"std::basic_string<wchar_t>", "std::wstring"},
     {"std::basic_string_view<wchar_t>", "std::wstring_view"},
+    {"std::basic_string<char8_t>", "std::u8string"},
+    {"std::basic_string_view<char8_t>", "std::u8string_view"},
+    {"std::basic_string<char16_t>", "std::u16string"},
+    {"std::basic_string_view<char16_t>", "std::u16string_view"},
+    {"std::basic_string<char32_t>", "std::u32string"},
+    {"std::basic_string_view<char32_t>", "std::u32string_view"},
     {"long long unsigned int", "unsigned long long"},
     {"long unsigned int", "unsigned long"},
     {"short unsigned int", "unsigned short"},
@@ -107,6 +119,16 @@ inline constexpr respelling respellings[] = {
     {" >", ">"},
     {" *", "*"},
     {" &", "&"},
+    // After " >", which g++ writes between the last two brackets.
+    {"std::basic_string<char, std::char_traits<char>, std::pmr::polymorphic_allocator<char>>", "std::pmr::string"},
+    {"std::basic_string<wchar_t, std::char_traits<wchar_t>, std::pmr::polymorphic_allocator<wchar_t>>",
+     "std::pmr::wstring"},
+    {"std::basic_string<char8_t, std::char_traits<char8_t>, std::pmr::polymorphic_allocator<char8_t>>",
+     "std::pmr::u8string"},
+    {"std::basic_string<char16_t, std::char_traits<char16_t>, std::pmr::polymorphic_allocator<char16_t>>",
+     "std::pmr::u16string"},
+    {"std::basic_string<char32_t, std::char_traits<char32_t>, std::pmr::polymorphic_allocator<char32_t>>",
+     "std::pmr::u32string"},
 };
 
 // The name of a type, the same on both compilers, in storage of its own.
@@ -120,11 +142,17 @@ struct type_spelling {
         raw = raw.substr(begin, raw.rfind(']') - begin);
         for (char const c : raw) text[length++] = c;
         // One pass per respelling, in order, in place: each writes no
-        // further than it reads.
+        // further than it reads. A pass starts where the respelling first
+        // occurs, and compares a position's first character before the
+        // rest: most passes then cost the constant evaluator a search, and
+        // a type's name may be thousands of characters long within clang's
+        // step limit (Boost.Units' quantities are over a thousand).
         for (respelling const& r : respellings) {
-            std::size_t written = 0;
-            for (std::size_t at = 0; at < length;) {
-                if (std::string_view{text + at, length - at}.substr(0, r.from.size()) == r.from) {
+            std::size_t const first = std::string_view{text, length}.find(r.from);
+            if (first == std::string_view::npos) continue;
+            std::size_t written = first;
+            for (std::size_t at = first; at < length;) {
+                if (text[at] == r.from[0] && std::string_view{text + at, length - at}.starts_with(r.from)) {
                     for (char const c : r.to) text[written++] = c;
                     at += r.from.size();
                 } else {
