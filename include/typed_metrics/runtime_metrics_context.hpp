@@ -179,11 +179,15 @@ private:
 
         // The context's destructor, here so that a disabled context stays
         // trivially destructible. What `on_exit` records meanwhile has no
-        // next record to go to: it is dropped, and reported.
+        // next record to go to: it is dropped, and reported (`reporting`
+        // set, so that an error hook's finish() does not hand it over after
+        // all).
         ~state() {
             finish();
-            if (!records.open().empty()) [[unlikely]]
+            if (!records.open().empty()) [[unlikely]] {
+                reporting = true;
                 report_dropped_record();
+            }
         }
 
         // "Cannot record <names> from an on_exit called by the

@@ -210,6 +210,29 @@ BOOST_AUTO_TEST_CASE(what_on_exit_records_during_the_destructor_is_dropped_and_r
                "record is dropped");
 }
 
+// The report says the record is dropped: an error hook that calls finish()
+// then must not hand it to on_exit after all.
+BOOST_AUTO_TEST_CASE(a_finish_from_the_error_hook_while_the_destructor_reports_does_nothing) {
+    int calls = 0;
+    {
+        tmx::runtime_metrics_context<schema>* self = nullptr;
+        tmx::context_options hook = options();
+        hook.on_error = [&](std::exception_ptr e) {
+            errors.push_back(e);
+            self->finish();
+        };
+        tmx::runtime_metrics_context<schema> reentrant{[&](auto const&) {
+                                                           ++calls;
+                                                           self->increment<"graph_breaks">(1);
+                                                       },
+                                                       hook};
+        self = &reentrant;
+        reentrant.increment<"graph_breaks">(1);
+    }
+    BOOST_TEST(calls == 1);
+    BOOST_TEST(errors.size() == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(an_increment_that_would_overflow_throws_and_records_nothing) {
     runtime.increment<"graph_breaks">(std::numeric_limits<std::int64_t>::max());
     BOOST_CHECK_EXCEPTION(runtime.increment<"graph_breaks">(1, tmx::arg<"backend"> = "inductor"), tmx::metrics_error,
