@@ -16,6 +16,18 @@
 #include <type_traits>
 
 namespace typed_metrics {
+
+/// The name by which `schema_id` knows a type that is not a number, a
+/// `std::string` or a duration: by default its name as diagnostics spell it.
+/// Specialise it for a type whose spelling is not the same in every file and
+/// on every compiler, so that one schema keeps one identity: a template with
+/// default arguments (g++ spells them as the file that first named the type
+/// did: `fixed<16>` or `fixed<16, 0>`), a type in an inline namespace that
+/// changes between versions, a template of a platform's integer aliases.
+/// `template <> inline constexpr std::string_view tmx::schema_type_name<app::fixed<16>> = "app::fixed16";`
+template <class T>
+inline constexpr std::string_view schema_type_name = detail::type_name<T>();
+
 namespace detail {
 
 // 64-bit FNV-1a over the pieces of a metric's description.
@@ -32,8 +44,8 @@ struct description_hash {
 
 // A type as the same words on every compiler and platform: numbers by what
 // they hold (`int64`, `uint8`, `float64`, `char`), `string`, durations by
-// count and unit (`duration int64 us`); any other type by its name as
-// diagnostics spell it (the same on clang and g++).
+// count and unit (`duration int64 us`); any other type by its
+// `schema_type_name`.
 template <class T>
 consteval void describe_type(description_hash& hash) noexcept {
     if constexpr (std::is_same_v<T, bool>) {
@@ -51,7 +63,7 @@ consteval void describe_type(description_hash& hash) noexcept {
         describe_type<typename T::rep>(hash);
         hash << unit_symbol<typename T::period>();
     } else {
-        hash << type_name<T>();
+        hash << schema_type_name<T>;
     }
 }
 

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <memory_resource>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace tmx = typed_metrics;
@@ -142,3 +143,36 @@ static_assert(tmx::detail::type_name<long_type>().size() > 4000);
 static_assert(tmx::schema_id<tmx::schema<tmx::set_of<"s", long_type>>> == 0xe0c043a6a1f467edu);
 
 }  // namespace long_type_name_checks
+
+// A type whose spelling is not the same everywhere declares the name its
+// identity uses: then only that name counts.
+namespace declared_name_checks {
+
+template <int Bits, int Fraction = 0>
+struct fixed {
+    int raw = 0;
+    friend bool operator==(fixed, fixed) = default;
+    friend auto operator<=>(fixed, fixed) = default;
+    template <class Ostream>
+    friend Ostream& operator<<(Ostream& out, fixed value) {
+        return out << value.raw;
+    }
+};
+
+}  // namespace declared_name_checks
+
+template <>
+inline constexpr std::string_view tmx::schema_type_name<declared_name_checks::fixed<16>> = "app::fixed16";
+
+namespace declared_name_checks {
+
+// The default spelling is the compiler's; the declared one replaces it, for
+// every spelling of the same type.
+static_assert(tmx::schema_type_name<fixed<8>> == tmx::detail::type_name<fixed<8>>());
+static_assert(tmx::schema_id<tmx::schema<tmx::value<"f", fixed<16>>>> ==
+              tmx::schema_id<tmx::schema<tmx::value<"f", fixed<16, 0>>>>);
+static_assert(tmx::schema_id<tmx::schema<tmx::value<"f", fixed<16>>>> !=
+              tmx::schema_id<tmx::schema<tmx::value<"f", fixed<8>>>>);
+static_assert(tmx::schema_id<tmx::schema<tmx::value<"f", fixed<16>>>> == 0xf9fa107fb51f73dau);
+
+}  // namespace declared_name_checks

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
 // Two translation units include one schema header and record into one
-// context; the record sees both.
+// context; the record sees both, and both compute the schema's identity alike.
 #include "schema.hpp"
 
 #include <iostream>
@@ -24,7 +24,9 @@ int main() {
     }
     std::cout << reported << '\n';
     auto const units = reported.get<"units">();
+    std::cout << std::hex << schema_id_in_first_unit() << ' ' << schema_id_in_second_unit() << '\n';
     bool const ok = reported.get<"calls">().value_or(0) == 3 && units &&
-                    *units == std::set<std::string, std::less<>>{"first", "second"};
+                    *units == std::set<std::string, std::less<>>{"first", "second"} &&
+                    schema_id_in_first_unit() == schema_id_in_second_unit();
     return ok ? 0 : 1;
 }
