@@ -4,6 +4,7 @@
 #define BOOST_TEST_MODULE json
 #include <boost/test/unit_test.hpp>
 
+#include "../support/recording_buffer.hpp"
 #include "../support/export_schema.hpp"
 
 #include <typed_metrics/json.hpp>
@@ -251,13 +252,7 @@ BOOST_AUTO_TEST_CASE(a_sink_whose_stream_fails_reports_to_the_error_hook) {
 // stream buffer shares). It is refused and reported; the outer line is
 // written whole.
 BOOST_AUTO_TEST_CASE(a_sink_called_from_a_sinks_own_write_refuses_the_nested_record) {
-    struct recording_buffer : std::stringbuf {
-        std::function<void()> on_write;
-        std::streamsize xsputn(char const* text, std::streamsize size) override {
-            if (auto const record = std::exchange(on_write, nullptr)) record();
-            return std::stringbuf::xsputn(text, size);
-        }
-    } buffer;
+    recording_buffer buffer;
     std::ostream out{&buffer};
     tmx::metrics_context<schema> outer{tmx::json_lines_sink(out), options()};
     tmx::metrics_context<schema> inner{tmx::json_lines_sink(out), options()};

@@ -6,6 +6,7 @@
 #define BOOST_TEST_MODULE trace
 #include <boost/test/unit_test.hpp>
 
+#include "../support/recording_buffer.hpp"
 #include "../support/fixture.hpp"
 
 #include <typed_metrics/chrome_trace.hpp>
@@ -410,13 +411,7 @@ BOOST_AUTO_TEST_CASE(a_writer_whose_stream_failed_before_any_write_starts_the_do
 // the lock its own thread holds. It is refused and reported, and the outer
 // unit is written whole.
 BOOST_AUTO_TEST_CASE(a_writer_re_entered_from_its_own_stream_refuses_the_nested_unit) {
-    struct recording_buffer : std::stringbuf {
-        std::function<void()> on_write;
-        std::streamsize xsputn(char const* text, std::streamsize size) override {
-            if (auto const record = std::exchange(on_write, nullptr)) record();
-            return std::stringbuf::xsputn(text, size);
-        }
-    } buffer;
+    recording_buffer buffer;
     std::ostream out{&buffer};
     {
         tmx::chrome_trace_writer writer{out, {.pid = 3}};

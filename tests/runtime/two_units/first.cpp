@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSL-1.0
 // This file names the value type with its default argument spelled out
 // before the schema's header does.
-#include "fixed.hpp"
+#include "../../support/fixed_point.hpp"
 using spelled_out = app::fixed<16, 0>;
 
 #include "schema.hpp"

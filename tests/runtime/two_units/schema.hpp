@@ -3,7 +3,7 @@
 // record into: the header-only ODR trap, tested.
 #pragma once
 
-#include "fixed.hpp"
+#include "../../support/fixed_point.hpp"
 
 #include <typed_metrics/typed_metrics.hpp>
 
