@@ -137,6 +137,24 @@ struct type_spelling {
     char text[Size]{};
     std::size_t length = 0;
 
+    // Whether `from` occurs at `at`, its first character compared first.
+    constexpr bool occurs_at(std::size_t at, std::string_view from) const noexcept {
+        return text[at] == *from.data() && std::string_view{text + at, length - at}.starts_with(from);
+    }
+
+    // Where `from` first occurs in the text, or `length`. Not
+    // std::string_view::find, whose test of a pointer into this object
+    // against null g++ 12 cannot evaluate under -fsanitize=null; a scan for
+    // the first character as tight as std::string_view::find's, so that a
+    // long name stays within clang's step limit.
+    constexpr std::size_t find(std::string_view from) const noexcept {
+        char const first = *from.data();
+        for (std::size_t at = 0; at < length; ++at) {
+            if (text[at] == first && occurs_at(at, from)) return at;
+        }
+        return length;
+    }
+
     constexpr explicit type_spelling(std::string_view raw) noexcept {
         std::size_t const begin = raw.find("T = ") + 4;
         raw = raw.substr(begin, raw.rfind(']') - begin);
@@ -148,11 +166,11 @@ struct type_spelling {
         // a type's name may be thousands of characters long within clang's
         // step limit (Boost.Units' quantities are over a thousand).
         for (respelling const& r : respellings) {
-            std::size_t const first = std::string_view{text, length}.find(r.from);
-            if (first == std::string_view::npos) continue;
+            std::size_t const first = find(r.from);
+            if (first == length) continue;
             std::size_t written = first;
             for (std::size_t at = first; at < length;) {
-                if (text[at] == r.from[0] && std::string_view{text + at, length - at}.starts_with(r.from)) {
+                if (occurs_at(at, r.from)) {
                     for (char const c : r.to) text[written++] = c;
                     at += r.from.size();
                 } else {
