@@ -6,6 +6,7 @@
 #include <typed_metrics/detail/call_on_exit.hpp>
 #include <typed_metrics/detail/function.hpp>
 #include <typed_metrics/detail/in_place.hpp>
+#include <typed_metrics/detail/raise.hpp>
 #include <typed_metrics/detail/record_pool.hpp>
 #include <typed_metrics/detail/timer_parts.hpp>
 #include <typed_metrics/error.hpp>
@@ -194,16 +195,14 @@ private:
         // runtime_metrics_context's destructor: the record is dropped".
         [[gnu::cold, gnu::noinline]] void report_dropped_record() noexcept {
             try {
-                std::string message("Cannot record");
-                char const* separator = " ";
+                detail::name_list names;
                 auto const& present = access::presence(records.open());
                 for (std::size_t index = 0; index < Schema::size; ++index) {
-                    if (present[index]) message.append(std::exchange(separator, ", ")).append(Schema::names[index]);
+                    if (present[index]) names.add(Schema::names[index]);
                 }
-                message.append(
-                    " from an on_exit called by the runtime_metrics_context's destructor: the record is "
-                    "dropped");
-                throw metrics_error(message);
+                throw metrics_error("Cannot record " + names.text() +
+                                    " from an on_exit called by the runtime_metrics_context's destructor: the record "
+                                    "is dropped");
             } catch (...) {
                 detail::report_error(options.on_error, std::current_exception());
             }

@@ -73,21 +73,31 @@ template <class T>
     throw metrics_error(message);
 }
 
+// Metric names as a message lists them: "a, b, c".
+class name_list {
+public:
+    void add(std::string_view name) { (text_.empty() ? text_ : text_.append(", ")).append(name); }
+    std::string const& text() const noexcept { return text_; }
+
+private:
+    std::string text_;
+};
+
 // "Cannot <operation> <names> outside of a MetricsContext".
 class outside_scope_message {
 public:
-    void add(std::string_view name) { (names_.empty() ? names_ : names_.append(", ")).append(name); }
+    void add(std::string_view name) { names_.add(name); }
 
     [[noreturn, gnu::cold, gnu::noinline]] void raise(std::string_view operation) const {
         std::string message("Cannot ");
         message.append(operation);
-        if (!names_.empty()) message.append(" ").append(names_);  // an empty update names none
+        if (!names_.text().empty()) message.append(" ").append(names_.text());  // an empty update names none
         message.append(" outside of a MetricsContext");
         throw metrics_error(message);
     }
 
 private:
-    std::string names_;
+    name_list names_;
 };
 
 // "Metric 'a' has already been set in the current context (first set at
