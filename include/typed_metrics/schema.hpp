@@ -5,6 +5,7 @@
 #include <typed_metrics/detail/duration.hpp>
 #include <typed_metrics/detail/hana.hpp>
 #include <typed_metrics/detail/json_shape.hpp>
+#include <typed_metrics/detail/name_table.hpp>
 #include <typed_metrics/detail/non_owning.hpp>
 #include <typed_metrics/detail/numbers.hpp>
 #include <typed_metrics/detail/printable.hpp>
@@ -17,7 +18,6 @@
 #include <array>
 #include <concepts>
 #include <cstddef>
-#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -28,6 +28,9 @@
 TYPED_METRICS_DETAIL_SENTENCES_BEGIN
 
 namespace typed_metrics {
+
+template <class... Metrics>
+struct schema;
 
 // The schema's own rules: valid names and storable types per tag, distinct
 // names. `schema` reports the first metric that breaks a rule, once.
@@ -389,41 +392,27 @@ consteval bool check_record_size() {
 // includes the schema's header without recording does not need.
 template <class Indices, class... Metrics>
 struct sized_slots : slots<Indices, Metrics...> {
+#if TYPED_METRICS_DETAIL_PACK_INDEXING
+    static constexpr std::size_t position_of(std::string_view name) noexcept {
+        return schema<Metrics...>::name_positions.position_of(name);
+    }
+#endif
     static_assert(
         check_record_size<sizeof(slots<Indices, Metrics...>),
                           first_broken_metric({types_rule<typename Metrics::types>...}) == sizeof...(Metrics)>());
 };
 
-// FNV-1a, for the duplicate check below.
-constexpr std::uint64_t name_hash(std::string_view name) noexcept {
-    std::uint64_t hash = 14695981039346656037u;
-    for (char const c : name) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211u;
-    return hash;
-}
-
-// The position of the first name that an earlier one repeats, or the number
-// of names. The names go into an open-addressing hash table, so the compiler
-// does O(N) work, where looking each name up would cost O(N) per name (and
-// sorting strings in the constant evaluator is slow too).
-template <std::size_t Count>
-consteval std::size_t first_duplicate(std::array<std::string_view, Count> const& names) {
-    constexpr std::size_t buckets = 2 * Count + 1;
-    std::size_t table[buckets]{};  // position + 1 of the name in each bucket; 0: empty
-    for (std::size_t position = 0; position < Count; ++position) {
-        std::size_t bucket = name_hash(names[position]) % buckets;
-        for (; table[bucket] != 0; bucket = (bucket + 1) % buckets) {
-            if (names[table[bucket] - 1] == names[position]) return position;
-        }
-        table[bucket] = position + 1;
-    }
-    return Count;
-}
-
 // Takes the schema, not its N tags: a function template instantiated with all
 // of them costs the compiler time per tag (see docs/design.md, Compile-time rules).
 template <class Schema>
 consteval bool check_distinct_names() {
-    constexpr std::size_t duplicate = first_duplicate(Schema::names);
+#if TYPED_METRICS_DETAIL_PACK_INDEXING
+    constexpr std::size_t duplicate = Schema::name_positions.first_duplicate();
+#else
+    // Built and dropped in the check: g++ 12 pays for a table kept as a
+    // constant (docs/design.md, Storage).
+    constexpr std::size_t duplicate = name_table<Schema::size>{Schema::names}.first_duplicate();
+#endif
     if constexpr (duplicate < Schema::size) {
 #if TYPED_METRICS_DETAIL_SENTENCES
         static_assert(false, duplicate_name_sentence<Schema::template metric_at<duplicate>::name>);
@@ -469,6 +458,10 @@ struct schema {
     static constexpr std::size_t size = sizeof...(Metrics);
     /// The names, in schema order.
     static constexpr std::array<std::string_view, sizeof...(Metrics)> names{Metrics::name.view()...};
+#if TYPED_METRICS_DETAIL_PACK_INDEXING
+    // The position of each name, for the storage's lookups.
+    static constexpr detail::name_table<sizeof...(Metrics)> name_positions{names};
+#endif
     /// The tag at position `Index`.
     template <std::size_t Index>
     using metric_at = std::tuple_element_t<Index, std::tuple<Metrics...>>;

@@ -10,6 +10,7 @@
 #include <boost/hana/transform.hpp>
 #include <boost/hana/tuple.hpp>
 
+#include <array>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -34,6 +35,48 @@ static_assert(std::is_same_v<tmx::metric_t<schema, "compile_ms">, tmx::value<"co
 static_assert(tmx::metric_t<schema, "guards">::kind == tmx::metric_kind::set);
 static_assert(schema::size == 7);
 static_assert(schema::names[6] == "slowest_ops");
+
+// Lookup among names that share prefixes, hash buckets and lengths, in a
+// schema large enough for probes to run on past a bucket: every name finds
+// its own field, a near name none (on every compiler's lookup path).
+struct prefixes_schema : tmx::schema<tmx::counter<"a">, tmx::counter<"ab">, tmx::counter<"abc">, tmx::counter<"b">,
+                                     tmx::counter<"ba">, tmx::counter<"_">, tmx::counter<"a1">, tmx::counter<"a2">,
+                                     tmx::counter<"a3">, tmx::counter<"a4">, tmx::counter<"a5">, tmx::counter<"a6">,
+                                     tmx::counter<"a7">, tmx::counter<"a8">, tmx::counter<"a9">, tmx::counter<"a10">> {
+};
+template <std::size_t... Position>
+constexpr bool every_name_finds_its_field(std::index_sequence<Position...>) {
+    return (... && (tmx::metric_t<prefixes_schema, prefixes_schema::metric_at<Position>::name>::name.view() ==
+                    prefixes_schema::names[Position]));
+}
+static_assert(every_name_finds_its_field(std::make_index_sequence<prefixes_schema::size>{}));
+static_assert(tmx::detail::slot_t<prefixes_schema::storage, "a10">::index == 15);
+static_assert(!tmx::declared_metric<prefixes_schema, "">);
+static_assert(!tmx::declared_metric<prefixes_schema, "abcd">);
+static_assert(!tmx::declared_metric<prefixes_schema, "a11">);
+static_assert(!tmx::declared_metric<prefixes_schema, "A">);
+static_assert(!tmx::declared_metric<tmx::schema<>, "a">);
+
+// The names' hash table: the first repeat, and a repeated name's first position.
+constexpr tmx::detail::name_table<5> repeated{{"x", "y", "x", "z", "y"}};
+static_assert(repeated.first_duplicate() == 2);
+static_assert(repeated.position_of("x") == 0 && repeated.position_of("y") == 1 && repeated.position_of("z") == 3);
+static_assert(repeated.position_of("w") == 5);
+static_assert(tmx::detail::name_table<3>{{"x", "y", "z"}}.first_duplicate() == 3);
+// 60 names of one length in 121 buckets: probes pass other names' buckets.
+constexpr std::string_view alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+constexpr bool every_name_finds_its_position() {
+    constexpr std::size_t count = alphabet.size() - 2;
+    std::array<std::string_view, count> names{};
+    for (std::size_t i = 0; i < count; ++i) names[i] = alphabet.substr(i, 3);
+    tmx::detail::name_table<count> const table{names};
+    for (std::size_t i = 0; i < count; ++i) {
+        if (table.position_of(names[i]) != i || table.position_of(alphabet.substr(i, 2)) != count) return false;
+    }
+    return table.first_duplicate() == count && table.position_of("cba") == count;
+}
+static_assert(every_name_finds_its_position());
+static_assert(tmx::detail::name_table<0>{{}}.position_of("x") == 0);
 
 // Each operation: the right kind and a non-narrowing value are accepted...
 static_assert(tmx::can_increment<schema, "graph_breaks", int>);
